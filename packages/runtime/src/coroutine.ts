@@ -1,0 +1,364 @@
+import { StopIteration } from "./errors.js";
+import { describeValue, isThenable } from "./describe.js";
+
+export type CoroutineState = "created" | "running" | "suspended" | "closed";
+
+// Internal states (numbers: the hot path compares them on every step).
+const CREATED = 0;
+const RUNNING = 1;
+const SUSPENDED = 2;
+const CLOSED = 3;
+const STATE_NAMES: readonly CoroutineState[] = ["created", "running", "suspended", "closed"];
+
+/** What `_resume` reports; the value it refers to is in `_value`. */
+export const SUSPEND = 0;
+export const RETURN = 1;
+export const THROW = 2;
+export type ResumeOutcome = typeof SUSPEND | typeof RETURN | typeof THROW;
+
+type Frame = Iterator<unknown, unknown, unknown>;
+
+/**
+ * Stands in for a frame whose body returned a thenable: the frame awaits it, as a native async
+ * function adopts a returned promise, and then completes with its outcome. Stateless, so shared.
+ */
+const ADOPT: Frame = {
+  next: (value: unknown) => ({ done: true, value }),
+  throw: (error: unknown) => {
+    throw error;
+  },
+  return: (value: unknown) => ({ done: true, value }),
+};
+
+/** Something with a `done()`/`result()` pair that a coroutine may read without suspending. */
+interface FutureLike {
+  readonly _stepwiseFuture: true;
+  done(): boolean;
+  result(): unknown;
+}
+
+function isFuture(x: unknown): x is FutureLike {
+  return x !== null && typeof x === "object" && (x as Partial<FutureLike>)._stepwiseFuture === true;
+}
+
+/** Set by task.ts: wraps a coroutine in a Task on the current loop for `then`. */
+let wrapInTask: ((co: Coroutine<unknown>) => PromiseLike<unknown>) | null = null;
+export function _setTaskWrapper(fn: (co: Coroutine<unknown>) => PromiseLike<unknown>): void {
+  wrapInTask = fn;
+}
+
+/**
+ * A compiled async function's body, paused until something drives it (Python's coroutine).
+ *
+ * A coroutine that awaits a coroutine that never started runs it inline: the inner one becomes a
+ * frame on the outer one's stack (`_frames`) and the outer one's `_resume` drives the top frame
+ * directly, so a resume costs the same at any depth and deep chains use no JavaScript stack.
+ * `_resume` is the one place generators are driven.
+ */
+export class Coroutine<T = unknown> implements PromiseLike<T> {
+  /** The frame's iterator: the compiled body's generator, or ADOPT. */
+  _gen: Frame;
+  _state = CREATED;
+  /** The coroutine whose `_resume` drives this one while it runs inline, else null. */
+  _owner: Coroutine<unknown> | null = null;
+  /** The inline-await chain, outermost (this) first; null until the first inline await. */
+  _frames: Coroutine<unknown>[] | null = null;
+  /** When suspended: what the innermost frame awaits. */
+  _awaiting: unknown = undefined;
+  /** After `_resume` returns RETURN or THROW: the return value or the error. */
+  _value: unknown = undefined;
+  /** The Task made by `then` (uncompiled code awaiting this coroutine), if any. */
+  _task: PromiseLike<unknown> | null = null;
+  readonly _name: string;
+  readonly _loc: string;
+
+  constructor(gen: Generator<unknown, unknown, unknown>, name = "", loc = "") {
+    this._gen = gen;
+    this._name = name;
+    this._loc = loc;
+  }
+
+  /** The name of the compiled function. */
+  get name(): string {
+    return this._name;
+  }
+
+  /** Where the compiled function is defined: `file:line:column`. */
+  get location(): string {
+    return this._loc;
+  }
+
+  get state(): CoroutineState {
+    const owner = this._owner;
+    return STATE_NAMES[owner === null ? this._state : owner._state]!;
+  }
+
+  /** What the coroutine is suspended on (for a chain of inline awaits: what the innermost awaits). */
+  get awaiting(): unknown {
+    const root = this._owner ?? this;
+    return root._state === SUSPENDED ? root._awaiting : undefined;
+  }
+
+  /** The chain of coroutines this one is running inline, itself first. */
+  get chain(): readonly Coroutine<unknown>[] {
+    const root = this._owner ?? this;
+    const frames = root._frames ?? [root];
+    const i = frames.indexOf(this);
+    return frames.slice(i < 0 ? 0 : i);
+  }
+
+  /**
+   * Resumes with `value` as the result of the await it is suspended on, runs to the next
+   * suspension and returns what it now awaits. Throws StopIteration (`.value`) when the body
+   * returns, and the body's error when it throws.
+   */
+  send(value?: unknown): unknown {
+    this._checkDrivable("send");
+    if (this._state === CREATED && value !== undefined) {
+      throw new TypeError(
+        `can't send non-undefined value to a just-started coroutine: ${this} has not run yet; ` +
+          `start it with send(undefined) (or send()), then send values into its awaits`,
+      );
+    }
+    return this._outcome(this._resume(false, value));
+  }
+
+  /** Raises `error` at the await the coroutine is suspended on; returns as `send` does. */
+  throw(error: unknown): unknown {
+    this._checkDrivable("throw");
+    return this._outcome(this._resume(true, error));
+  }
+
+  /** The iterator-protocol form of `send`. */
+  next(value?: unknown): IteratorResult<unknown, T> {
+    this._checkDrivable("next");
+    if (this._state === CREATED && value !== undefined) {
+      throw new TypeError(`can't send non-undefined value to a just-started coroutine: ${this}`);
+    }
+    const outcome = this._resume(false, value);
+    if (outcome === SUSPEND) return { done: false, value: this._awaiting };
+    const v = this._value;
+    this._value = undefined;
+    if (outcome === RETURN) return { done: true, value: v as T };
+    throw v;
+  }
+
+  /**
+   * Finishes a suspended coroutine, running its `finally` blocks (`catch` blocks do not see it).
+   * Does nothing to a coroutine that has not started or has finished.
+   */
+  close(): unknown {
+    if (this._state === CLOSED && this._owner === null) return undefined;
+    this._checkDrivable("close");
+    if (this._state === CREATED) {
+      this._finish();
+      return undefined;
+    }
+    this._state = RUNNING;
+    for (;;) {
+      const frames = this._frames;
+      const frame: Coroutine<unknown> = frames === null ? this : frames[frames.length - 1]!;
+      let r: IteratorResult<unknown>;
+      try {
+        r = frame._gen.return!(undefined);
+      } catch (error) {
+        // A finally block threw: the error rises into the awaiting frame, as Python's close does.
+        if (frame === this) {
+          this._finish();
+          throw error;
+        }
+        frame._finishInline();
+        frames!.pop();
+        const outcome = this._resume(true, error);
+        if (outcome === SUSPEND) throw this._ignoredClose();
+        const v = this._value;
+        this._value = undefined;
+        if (outcome === RETURN) return v;
+        throw v;
+      }
+      if (!r.done) {
+        this._state = SUSPENDED;
+        this._awaiting = r.value;
+        throw this._ignoredClose();
+      }
+      if (frame === this) {
+        this._finish();
+        return r.value;
+      }
+      frame._finishInline();
+      frames!.pop();
+    }
+  }
+
+  /** Makes a coroutine awaitable from code that was not compiled: runs it as a Task on the current loop. */
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    if (this._task === null) {
+      if (wrapInTask === null) throw new Error("@stepwise/runtime is not fully loaded: import it from its package entry");
+      this._task = wrapInTask(this);
+    }
+    return Promise.resolve(this._task as PromiseLike<T>).then(onFulfilled, onRejected);
+  }
+
+  toString(): string {
+    const where = this._loc ? ` at ${this._loc}` : "";
+    return `<coroutine ${this._name || "(anonymous)"}()${where} ${this.state}>`;
+  }
+
+  /**
+   * Drives the chain once: resumes the top frame with `value` (or throws `value` into it) and
+   * carries on through inline awaits, returns and errors until the chain suspends on something
+   * only its driver can resolve, or finishes. The caller has checked the state.
+   */
+  _resume(isThrow: boolean, value: unknown): ResumeOutcome {
+    this._state = RUNNING;
+    this._awaiting = undefined;
+    let frame: Coroutine<unknown> = this._frames === null ? this : this._frames[this._frames.length - 1]!;
+    for (;;) {
+      let awaited: unknown;
+      let r: IteratorResult<unknown>;
+      try {
+        r = isThrow ? frame._gen.throw!(value) : frame._gen.next(value);
+      } catch (error) {
+        // PEP 479: a StopIteration escaping a body is a bug, not a return.
+        value = error instanceof StopIteration ? leakedStopIteration(frame, error) : error;
+        isThrow = true;
+        if (frame === this) {
+          this._finish();
+          this._value = value;
+          return THROW;
+        }
+        frame = this._popFrame(frame);
+        continue;
+      }
+      if (r.done) {
+        const result = r.value;
+        if (!isThenable(result)) {
+          if (frame === this) {
+            this._finish();
+            this._value = result;
+            return RETURN;
+          }
+          frame = this._popFrame(frame);
+          isThrow = false;
+          value = result;
+          continue;
+        }
+        frame._gen = ADOPT;
+        awaited = result;
+      } else {
+        awaited = r.value;
+      }
+
+      if (awaited instanceof Coroutine) {
+        if (awaited._state === CREATED && awaited._owner === null && awaited._task === null) {
+          awaited._owner = this;
+          (this._frames ??= [this]).push(awaited);
+          frame = awaited;
+          isThrow = false;
+          value = undefined;
+          continue;
+        }
+        if (awaited._task !== null) {
+          awaited = awaited._task;
+        } else {
+          isThrow = true;
+          value = this._cannotAwait(awaited);
+          continue;
+        }
+      }
+      if (isFuture(awaited) && awaited.done()) {
+        try {
+          value = awaited.result();
+          isThrow = false;
+        } catch (error) {
+          value = error;
+          isThrow = true;
+        }
+        continue;
+      }
+      this._state = SUSPENDED;
+      this._awaiting = awaited;
+      return SUSPEND;
+    }
+  }
+
+  private _outcome(outcome: ResumeOutcome): unknown {
+    if (outcome === SUSPEND) return this._awaiting;
+    const v = this._value;
+    this._value = undefined;
+    if (outcome === RETURN) throw new StopIteration(v);
+    throw v;
+  }
+
+  private _popFrame(frame: Coroutine<unknown>): Coroutine<unknown> {
+    frame._finishInline();
+    const frames = this._frames!;
+    frames.pop();
+    return frames[frames.length - 1]!;
+  }
+
+  _finish(): void {
+    this._state = CLOSED;
+    this._frames = null;
+    this._awaiting = undefined;
+    this._gen = ADOPT;
+  }
+
+  _finishInline(): void {
+    this._owner = null;
+    this._finish();
+  }
+
+  _checkDrivable(method: string): void {
+    if (this._owner !== null) {
+      throw new Error(
+        `coroutine is being awaited already: ${this} is running inline inside ${this._owner}; ` +
+          `${method}() the outermost coroutine (or its Task) instead`,
+      );
+    }
+    if (this._state === RUNNING) {
+      throw new Error(
+        `coroutine already executing: ${method}() was called on ${this} from inside its own run; ` +
+          `wait until it suspends`,
+      );
+    }
+    if (this._state === CLOSED && method !== "close") {
+      throw new Error(
+        `cannot reuse already awaited coroutine: ${this} has finished; call ${this._name || "the function"}() again for a new one`,
+      );
+    }
+  }
+
+  private _cannotAwait(co: Coroutine<unknown>): Error {
+    if (co === this || co._owner === this) {
+      return new Error(`coroutine already executing: ${co} awaits itself`);
+    }
+    if (co._state === CLOSED) {
+      return new Error(
+        `cannot reuse already awaited coroutine: ${co} has finished; call ${co._name || "the function"}() again to await a new one`,
+      );
+    }
+    return new Error(
+      `coroutine is being awaited already: ${co} has been started elsewhere; ` +
+        `only a coroutine that never ran can be awaited inline — wrap it in a Task (ensureFuture) to share it`,
+    );
+  }
+
+  private _ignoredClose(): Error {
+    return new Error(
+      `coroutine ignored close: ${this} awaited ${describeValue(this._awaiting)} in a finally block while closing; ` +
+        `a closing coroutine must not await again`,
+    );
+  }
+}
+
+function leakedStopIteration(frame: Coroutine<unknown>, error: StopIteration): Error {
+  return new Error(
+    `coroutine raised StopIteration: ${frame} threw a StopIteration, which is reserved for drivers; ` +
+      `return the value instead`,
+    { cause: error },
+  );
+}

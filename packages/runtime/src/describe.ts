@@ -1,0 +1,33 @@
+/** Short, safe descriptions of arbitrary values for error messages: never throws, never huge. */
+export function describeValue(x: unknown): string {
+  if (x === null) return "null";
+  switch (typeof x) {
+    case "undefined":
+      return "undefined";
+    case "string":
+      return JSON.stringify(x.length > 40 ? x.slice(0, 40) + "…" : x);
+    case "function":
+      return `function ${x.name || "(anonymous)"}`;
+    case "object": {
+      if (x instanceof Promise) return "a native Promise";
+      try {
+        const s = String(x);
+        if (s !== "[object Object]") return s.length > 80 ? s.slice(0, 80) + "…" : s;
+      } catch {
+        // fall through to the constructor name
+      }
+      const ctor = (x as { constructor?: { name?: string } }).constructor;
+      return `an object (${ctor?.name ?? "no prototype"})`;
+    }
+    default:
+      return String(x);
+  }
+}
+
+export function isThenable(x: unknown): x is PromiseLike<unknown> {
+  return (
+    x !== null &&
+    (typeof x === "object" || typeof x === "function") &&
+    typeof (x as { then?: unknown }).then === "function"
+  );
+}

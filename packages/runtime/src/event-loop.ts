@@ -1,0 +1,354 @@
+import { Deque } from "./deque.js";
+import { TimerHeap } from "./timer-heap.js";
+import { Handle, TimerHandle } from "./handle.js";
+import { Future } from "./future.js";
+import { Task } from "./task.js";
+import { Coroutine } from "./coroutine.js";
+import { isCoroutineFunction } from "./coroutine-function.js";
+import { ensureFuture } from "./ensure-future.js";
+import { _getRunningLoop, _registerLoopFactory, _setRunningLoop } from "./current-loop.js";
+import { defaultExceptionHandler, type ExceptionContext, type ExceptionHandler } from "./exception-handler.js";
+import { describeValue } from "./describe.js";
+import { sleepThread } from "./sleep-thread.js";
+import { stuckError } from "./stuck-error.js";
+
+const IDLE = 0;
+const BY_HAND = 1;
+const BY_HOST = 2;
+
+/** Iterations one host turn may run before it yields to the host's other work (I/O, timers). */
+const HOST_TURN_BUDGET = 1000;
+
+const yieldToHost: (cb: () => void) => void =
+  typeof setImmediate === "function" ? (cb) => void setImmediate(cb) : (cb) => void setTimeout(cb, 0);
+
+/**
+ * The event loop (asyncio's BaseEventLoop): a FIFO of ready Handles, a heap of timers, and
+ * `_runOnce`, the only place callbacks are called.
+ *
+ * It is driven either by hand — `runUntilComplete`/`runForever`, synchronous as in the seed — or,
+ * when it has work and nobody drives it, by the host: iterations on the microtask queue and timers
+ * on host timers, so compiled code also works in a plain program and can await real promises.
+ */
+export class EventLoop {
+  _ready = new Deque<Handle>();
+  _scheduled = new TimerHeap();
+  _stopping = false;
+  _closed = false;
+  _driver = IDLE;
+  _currentHandle: Handle | null = null;
+  _currentTask: Task<unknown> | null = null;
+  /** Pending tasks (asyncio keeps a weak set; JavaScript cannot iterate one). */
+  _tasks = new Set<Task<unknown>>();
+  /** Tasks waiting on thenables: only the host can wake them. */
+  _hostWaits = 0;
+  _exceptionHandler: ExceptionHandler | null = null;
+  /** False for loops that must never run on their own (TestLoop). */
+  _hostDriven = true;
+  _hostTurnQueued = false;
+  _hostTimer: ReturnType<typeof setTimeout> | null = null;
+  _hostTimerWhen = Infinity;
+  private _timerSeq = 0;
+
+  /** The loop's clock, in milliseconds. */
+  time(): number {
+    return performance.now();
+  }
+
+  /** Queues `callback(...args)` to run on the next iteration, after everything already queued. */
+  callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+    this._checkCallback(callback, "callSoon");
+    this._checkClosed("callSoon");
+    const handle = new Handle(callback as (...args: never[]) => unknown, args, this);
+    this._ready.push(handle);
+    if (this._driver === IDLE && !this._hostTurnQueued) this._scheduleHostTurn();
+    return handle;
+  }
+
+  /** Runs `callback(...args)` once `delay` milliseconds have passed on the loop's clock. */
+  callLater<A extends unknown[]>(delay: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
+    if (typeof delay !== "number" || Number.isNaN(delay)) {
+      throw new TypeError(`callLater(): delay must be a number of milliseconds, got ${describeValue(delay)}`);
+    }
+    return this.callAt(this.time() + delay, callback, ...args);
+  }
+
+  /** Runs `callback(...args)` when the loop's clock reaches `when`. */
+  callAt<A extends unknown[]>(when: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
+    if (typeof when !== "number" || Number.isNaN(when)) {
+      throw new TypeError(`callAt(): when must be a time on the loop's clock (loop.time()), got ${describeValue(when)}`);
+    }
+    this._checkCallback(callback, "callAt");
+    this._checkClosed("callAt");
+    const timer = new TimerHandle(when, this._timerSeq++, callback as (...args: never[]) => unknown, args, this);
+    this._scheduled.push(timer);
+    if (this._driver === IDLE) this._scheduleHostTurn();
+    return timer;
+  }
+
+  createFuture<T = unknown>(): Future<T> {
+    this._checkClosed("createFuture");
+    return new Future<T>({ loop: this });
+  }
+
+  createTask<T>(coro: Coroutine<T>, options?: { name?: string }): Task<T> {
+    this._checkClosed("createTask");
+    return new Task(coro, { loop: this, ...(options?.name !== undefined ? { name: options.name } : {}) });
+  }
+
+  /**
+   * One iteration, as asyncio's `_run_once`: when nothing is ready, wait for the next timer (how
+   * depends on who drives the loop); due timers join the ready queue; then exactly the handles
+   * that were ready at that point run — anything they queue waits for the next iteration.
+   */
+  _runOnce(): void {
+    const timers = this._scheduled;
+    const ready = this._ready;
+    timers.dropCancelled();
+    if (ready.length === 0 && !this._stopping && timers.size > 0) this._idleUntil(timers.peek()!._when);
+    if (timers.size > 0) {
+      const now = this.time();
+      while (timers.size > 0 && timers.peek()!._when <= now) {
+        const timer = timers.pop()!;
+        if (!timer._cancelled) ready.push(timer);
+      }
+    }
+    for (let n = ready.length; n > 0; n--) {
+      const handle = ready.shift()!;
+      if (handle._cancelled) continue;
+      this._currentHandle = handle;
+      handle._run();
+    }
+    this._currentHandle = null;
+  }
+
+  /** Nothing is ready and a timer is due at `when`: a loop run by hand sleeps the thread until then. */
+  _idleUntil(when: number): void {
+    if (this._driver === BY_HAND) sleepThread(when - this.time());
+  }
+
+  /** Runs iterations until `stop()` is called. Synchronous. */
+  runForever(): void {
+    this._runForeverSetup("runForever");
+    try {
+      for (;;) {
+        this._checkProgress(null);
+        this._runOnce();
+        if (this._stopping) break;
+      }
+    } finally {
+      this._runForeverCleanup();
+    }
+  }
+
+  /**
+   * Runs the loop until `x` (a coroutine, Future or thenable) completes, and returns its result or
+   * throws its error. Synchronous: a wait that only the host could end is an error, not a hang.
+   */
+  runUntilComplete<T>(x: Coroutine<T> | Future<T> | PromiseLike<T>): T {
+    this._checkClosed("runUntilComplete");
+    this._checkNotRunning("runUntilComplete");
+    const newTask = !(x instanceof Future);
+    const future = ensureFuture(x, { loop: this });
+    const stop = (): void => this.stop();
+    future.addDoneCallback(stop);
+    this._runForeverSetup("runUntilComplete");
+    try {
+      for (;;) {
+        this._checkProgress(future);
+        this._runOnce();
+        if (this._stopping) break;
+      }
+    } catch (error) {
+      if (newTask && future.done() && !future.cancelled()) future.exception();
+      throw error;
+    } finally {
+      future.removeDoneCallback(stop);
+      this._runForeverCleanup();
+    }
+    if (!future.done()) {
+      throw new Error(`Event loop stopped before Future completed: ${future} (stop() was called while it was pending)`);
+    }
+    return future.result();
+  }
+
+  /** Makes the loop's current run return after the iteration in progress. */
+  stop(): void {
+    this._stopping = true;
+  }
+
+  isRunning(): boolean {
+    return this._driver !== IDLE;
+  }
+
+  isClosed(): boolean {
+    return this._closed;
+  }
+
+  /** Drops every queued callback and timer; the loop cannot be used afterwards. */
+  close(): void {
+    if (this._driver === BY_HAND) throw new Error("Cannot close a running event loop: call stop() and close it after the run returns");
+    if (this._closed) return;
+    this._closed = true;
+    this._ready.clear();
+    this._scheduled.clear();
+    this._clearHostTimer();
+  }
+
+  setExceptionHandler(handler: ExceptionHandler | null): void {
+    if (handler !== null && typeof handler !== "function") {
+      throw new TypeError(`setExceptionHandler(): a function or null is expected, got ${describeValue(handler)}`);
+    }
+    this._exceptionHandler = handler;
+  }
+
+  getExceptionHandler(): ExceptionHandler | null {
+    return this._exceptionHandler;
+  }
+
+  /** Reports an error nobody else will see: to the handler set with setExceptionHandler, else to console.error. */
+  callExceptionHandler(context: ExceptionContext): void {
+    const handler = this._exceptionHandler;
+    if (handler === null) {
+      defaultExceptionHandler(context);
+      return;
+    }
+    try {
+      handler(this, context);
+    } catch (exception) {
+      defaultExceptionHandler({ message: "Unhandled error in exception handler", exception, context });
+    }
+  }
+
+  toString(): string {
+    const state = this._closed ? "closed" : this._driver === IDLE ? "idle" : "running";
+    return `<${this.constructor.name} ${state} ready=${this._ready.length} timers=${this._scheduled.liveSize}>`;
+  }
+
+  _timerHandleCancelled(_timer: TimerHandle): void {
+    this._scheduled.noteCancelled();
+  }
+
+  _runForeverSetup(method: string): void {
+    this._checkClosed(method);
+    this._checkNotRunning(method);
+    this._driver = BY_HAND;
+    _setRunningLoop(this);
+  }
+
+  _runForeverCleanup(): void {
+    this._stopping = false;
+    this._driver = IDLE;
+    _setRunningLoop(null);
+    if (this._ready.length > 0 || this._scheduled.liveSize > 0) this._scheduleHostTurn();
+  }
+
+  /** A run by hand that nothing left on the loop can advance would block forever: say why instead. */
+  private _checkProgress(future: Future<unknown> | null): void {
+    if (this._ready.length > 0 || this._stopping) return;
+    this._scheduled.dropCancelled();
+    if (this._scheduled.size > 0) return;
+    throw stuckError(this, future);
+  }
+
+  private _checkNotRunning(method: string): void {
+    if (this._driver === BY_HAND) {
+      throw new Error(`This event loop is already running: ${method}() was called from inside its own run`);
+    }
+    if (this._driver === BY_HOST) {
+      throw new Error(
+        `This event loop is already running (driven by the host): ${method}() cannot run it by hand from inside one of its callbacks; await the task instead`,
+      );
+    }
+    const other = _getRunningLoop();
+    if (other !== null && other !== this) {
+      throw new Error(`Cannot run the event loop while another loop is running: ${method}() was called inside ${other}`);
+    }
+  }
+
+  _checkClosed(method: string): void {
+    if (this._closed) {
+      throw new Error(`Event loop is closed: ${method}() cannot be used on a closed loop; make a new one with newEventLoop()`);
+    }
+  }
+
+  private _checkCallback(callback: unknown, method: string): void {
+    if (callback instanceof Coroutine || isCoroutineFunction(callback)) {
+      throw new TypeError(
+        `coroutines cannot be used with ${method}(): got ${describeValue(callback)}; ` +
+          `schedule it with loop.createTask(fn()) instead`,
+      );
+    }
+    if (typeof callback !== "function") {
+      throw new TypeError(`a callable object was expected by ${method}(), got ${describeValue(callback)}`);
+    }
+  }
+
+  // --- Driven by the host -----------------------------------------------------------------
+
+  /** Work arrived while nobody drives the loop: ask the host to run it (no-op for TestLoop). */
+  _scheduleHostTurn(): void {
+    if (!this._hostDriven || this._closed) return;
+    if (this._ready.length > 0) {
+      if (!this._hostTurnQueued) {
+        this._hostTurnQueued = true;
+        queueMicrotask(this._hostTurn);
+      }
+      return;
+    }
+    this._armHostTimer();
+  }
+
+  private _hostTurn = (): void => {
+    this._hostTurnQueued = false;
+    if (this._driver !== IDLE || this._closed) return;
+    this._driver = BY_HOST;
+    _setRunningLoop(this);
+    let budget = HOST_TURN_BUDGET;
+    try {
+      do this._runOnce();
+      while (this._ready.length > 0 && --budget > 0 && !this._closed);
+    } finally {
+      this._driver = IDLE;
+      this._stopping = false;
+      _setRunningLoop(null);
+    }
+    if (this._closed) return;
+    if (this._ready.length > 0) {
+      this._hostTurnQueued = true;
+      yieldToHost(this._hostTurn);
+    } else {
+      this._armHostTimer();
+    }
+  };
+
+  private _armHostTimer(): void {
+    const timers = this._scheduled;
+    timers.dropCancelled();
+    const next = timers.peek();
+    if (next === undefined) {
+      this._clearHostTimer();
+      return;
+    }
+    if (this._hostTimer !== null && this._hostTimerWhen <= next._when) return;
+    this._clearHostTimer();
+    this._hostTimerWhen = next._when;
+    this._hostTimer = setTimeout(this._hostTimerFired, Math.max(0, next._when - this.time()));
+  }
+
+  private _hostTimerFired = (): void => {
+    this._hostTimer = null;
+    this._hostTimerWhen = Infinity;
+    this._hostTurn();
+  };
+
+  private _clearHostTimer(): void {
+    if (this._hostTimer !== null) {
+      clearTimeout(this._hostTimer);
+      this._hostTimer = null;
+      this._hostTimerWhen = Infinity;
+    }
+  }
+}
+
+_registerLoopFactory(() => new EventLoop());

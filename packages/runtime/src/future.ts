@@ -1,0 +1,198 @@
+import { CancelledError, InvalidStateError, StopIteration } from "./errors.js";
+import { _getRunningLoop, getEventLoop } from "./current-loop.js";
+import { describeValue } from "./describe.js";
+import type { EventLoop } from "./event-loop.js";
+
+const PENDING = 0;
+const CANCELLED = 1;
+const FINISHED = 2;
+const STATE_NAMES = ["pending", "cancelled", "finished"] as const;
+
+export type DoneCallback<F> = (future: F) => void;
+
+export interface FutureOptions {
+  loop?: EventLoop;
+}
+
+/** Reports a failed future nobody asked about once it is garbage: best effort, as asyncio's `__del__`. */
+const neverRetrieved =
+  typeof FinalizationRegistry === "function"
+    ? new FinalizationRegistry<{ loop: EventLoop; exception: unknown; what: string }>((info) => {
+        if (info.loop.isClosed()) return;
+        info.loop.callExceptionHandler({
+          message: `${info.what} exception was never retrieved`,
+          exception: info.exception,
+        });
+      })
+    : null;
+
+/**
+ * A result that arrives later, bound to a loop (asyncio's `Future`). Done callbacks always run
+ * through `loop.callSoon`, never synchronously, in the order they were added.
+ */
+export class Future<T = unknown> implements PromiseLike<T> {
+  /** Marks futures for coroutines and tasks without an import (asyncio's `_asyncio_future_blocking`). */
+  declare readonly _stepwiseFuture: true;
+
+  _loop: EventLoop;
+  _state: number = PENDING;
+  _result: T | undefined = undefined;
+  _exception: unknown = undefined;
+  _failed = false;
+  _callbacks: ((future: never) => void)[] | null = null;
+  _cancelMessage: string | undefined = undefined;
+  _cancelledExc: CancelledError | null = null;
+  _logTraceback = false;
+
+  constructor(options?: FutureOptions) {
+    this._loop = options?.loop ?? _getRunningLoop() ?? getEventLoop();
+  }
+
+  getLoop(): EventLoop {
+    return this._loop;
+  }
+
+  done(): boolean {
+    return this._state !== PENDING;
+  }
+
+  cancelled(): boolean {
+    return this._state === CANCELLED;
+  }
+
+  /** The result; throws the future's error, CancelledError if cancelled, InvalidStateError if pending. */
+  result(): T {
+    if (this._state === CANCELLED) throw this._makeCancelledError();
+    if (this._state === PENDING) {
+      throw new InvalidStateError(`Result is not ready: ${this} is still pending; await it or add a done callback`);
+    }
+    this._retrieved();
+    if (this._failed) throw this._exception;
+    return this._result as T;
+  }
+
+  /** The error the future finished with, or undefined; CancelledError if cancelled. */
+  exception(): unknown {
+    if (this._state === CANCELLED) throw this._makeCancelledError();
+    if (this._state === PENDING) {
+      throw new InvalidStateError(`Exception is not set: ${this} is still pending`);
+    }
+    this._retrieved();
+    return this._failed ? this._exception : undefined;
+  }
+
+  setResult(value: T): void {
+    if (this._state !== PENDING) throw new InvalidStateError(`setResult() on ${this}: it is already done`);
+    this._result = value;
+    this._state = FINISHED;
+    this._scheduleCallbacks();
+  }
+
+  setException(exception: unknown): void {
+    if (this._state !== PENDING) throw new InvalidStateError(`setException() on ${this}: it is already done`);
+    if (typeof exception === "function" && exception.prototype instanceof Error) {
+      exception = new (exception as new () => Error)();
+    }
+    if (exception instanceof StopIteration) {
+      exception = new Error("StopIteration interacts badly with generators and cannot be raised into a Future", {
+        cause: exception,
+      });
+    }
+    this._exception = exception;
+    this._failed = true;
+    this._state = FINISHED;
+    this._scheduleCallbacks();
+    this._logTraceback = true;
+    neverRetrieved?.register(this, { loop: this._loop, exception, what: this.constructor.name }, this);
+  }
+
+  /** Cancels a pending future and schedules its callbacks; false if it was already done. */
+  cancel(msg?: string): boolean {
+    this._retrieved();
+    if (this._state !== PENDING) return false;
+    this._state = CANCELLED;
+    this._cancelMessage = msg;
+    this._scheduleCallbacks();
+    return true;
+  }
+
+  addDoneCallback(fn: DoneCallback<this>): void {
+    if (typeof fn !== "function") {
+      throw new TypeError(`addDoneCallback(): expected a function, got ${describeValue(fn)}`);
+    }
+    if (this._state !== PENDING) {
+      this._loop.callSoon(fn, this);
+    } else if (this._callbacks === null) {
+      this._callbacks = [fn as (future: never) => void];
+    } else {
+      this._callbacks.push(fn as (future: never) => void);
+    }
+  }
+
+  /** Removes every registration of `fn`; returns how many there were. */
+  removeDoneCallback(fn: DoneCallback<this>): number {
+    const cbs = this._callbacks;
+    if (cbs === null) return 0;
+    const kept = cbs.filter((cb) => cb !== (fn as unknown));
+    this._callbacks = kept.length === 0 ? null : kept;
+    return cbs.length - kept.length;
+  }
+
+  /** Lets code that was not compiled `await` a future; the loop still has to run for it to finish. */
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    const settled = new Promise<T>((resolve, reject) => {
+      const settle = (f: Future<T>): void => {
+        try {
+          resolve(f.result());
+        } catch (error) {
+          reject(error);
+        }
+      };
+      if (this._state !== PENDING) settle(this);
+      else this.addDoneCallback(settle);
+    });
+    return settled.then(onFulfilled, onRejected);
+  }
+
+  toString(): string {
+    return `<${this.constructor.name} ${this._describeState()}>`;
+  }
+
+  _describeState(): string {
+    if (this._state === FINISHED) {
+      return this._failed ? `finished exception=${describeValue(this._exception)}` : `finished result=${describeValue(this._result)}`;
+    }
+    return STATE_NAMES[this._state]!;
+  }
+
+  _makeCancelledError(): CancelledError {
+    const saved = this._cancelledExc;
+    if (saved !== null) {
+      this._cancelledExc = null;
+      return saved;
+    }
+    return new CancelledError(this._cancelMessage);
+  }
+
+  _scheduleCallbacks(): void {
+    const cbs = this._callbacks;
+    if (cbs === null) return;
+    this._callbacks = null;
+    for (let i = 0; i < cbs.length; i++) this._loop.callSoon(cbs[i] as (future: this) => void, this);
+  }
+
+  private _retrieved(): void {
+    if (this._logTraceback) {
+      this._logTraceback = false;
+      neverRetrieved?.unregister(this);
+    }
+  }
+}
+(Future.prototype as { _stepwiseFuture: true })._stepwiseFuture = true;
+
+export function isFuture(x: unknown): x is Future<unknown> {
+  return x !== null && typeof x === "object" && (x as { _stepwiseFuture?: unknown })._stepwiseFuture === true;
+}

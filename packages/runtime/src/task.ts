@@ -1,0 +1,244 @@
+import { Coroutine, RETURN, SUSPEND, _setTaskWrapper } from "./coroutine.js";
+import { CancelledError, InvalidStateError } from "./errors.js";
+import { Future, isFuture } from "./future.js";
+import { getEventLoop } from "./current-loop.js";
+import { describeValue, isThenable } from "./describe.js";
+import type { EventLoop } from "./event-loop.js";
+import type { Handle } from "./handle.js";
+
+export interface TaskOptions {
+  loop?: EventLoop;
+  name?: string;
+}
+
+/** Passed as `_step`'s error argument when there is no error, so any value can be thrown. */
+const NO_ERROR: unique symbol = Symbol("no error");
+
+let taskCounter = 0;
+
+/**
+ * Drives a coroutine on a loop, one `_step` per loop iteration, as asyncio's Task.
+ *
+ * Invariant: while a task is not done it is in exactly one of three states —
+ *   waiting:  `_futWaiter` is a pending Future, or `_hostWait` a pending thenable; no step queued;
+ *   runnable: `_stepHandle` is a step queued on the loop;
+ *   running:  inside `_step`.
+ * Only the waiter's completion (`_wakeup`, or the thenable settling) moves waiting to runnable,
+ * and only `_step` finishes the task.
+ */
+export class Task<T = unknown> extends Future<T> {
+  _coro: Coroutine<T>;
+  _name: string;
+  _stepHandle: Handle | null = null;
+  _futWaiter: Future<unknown> | null = null;
+  _hostWait: PromiseLike<unknown> | null = null;
+  /** Bumped whenever a thenable wait is abandoned, so its late settlement is ignored. */
+  _waitToken = 0;
+  _mustCancel = false;
+  _numCancelsRequested = 0;
+
+  constructor(coro: Coroutine<T>, options?: TaskOptions) {
+    if (!((coro as unknown) instanceof Coroutine)) {
+      throw new TypeError(
+        `new Task(): a coroutine was expected, got ${describeValue(coro)}` +
+          ((coro as unknown) instanceof Promise ? " (was the async function compiled with @stepwise/babel-plugin?)" : ""),
+      );
+    }
+    super(options);
+    this._coro = coro;
+    this._name = options?.name ?? `Task-${++taskCounter}`;
+    this._stepHandle = this._loop.callSoon(this._step);
+    this._loop._tasks.add(this as Task<unknown>);
+  }
+
+  /**
+   * Runs the coroutine once: sends `value` into it, or throws `error` into it, and acts on what it
+   * does next. Called by the loop through the queued Handle; calling it by hand (the seed's
+   * `task._step()`) consumes that queued step, so the loop never steps the task twice.
+   */
+  _step = (value?: unknown, error: unknown = NO_ERROR): void => {
+    if (this._state !== 0) {
+      throw new InvalidStateError(`_step(): already done: ${this}; a finished task cannot be stepped`);
+    }
+    const loop = this._loop;
+    const previous = loop._currentTask;
+    if (previous !== null) {
+      throw new Error(
+        `Cannot enter into task ${this} while another task ${previous} is being executed; ` +
+          `step tasks by hand only from outside the loop's tasks`,
+      );
+    }
+    if (this._stepHandle !== null) {
+      if (this._stepHandle !== loop._currentHandle) this._stepHandle.cancel();
+      this._stepHandle = null;
+    }
+    if (this._futWaiter !== null) {
+      // Stepped by hand while waiting: stop listening, the step happens now instead.
+      this._futWaiter.removeDoneCallback(this._wakeup);
+      this._futWaiter = null;
+    }
+    if (this._hostWait !== null) this._abandonHostWait();
+    if (this._mustCancel) {
+      if (!(error instanceof CancelledError)) error = this._makeCancelledError();
+      this._mustCancel = false;
+    }
+
+    loop._currentTask = this as Task<unknown>;
+    let outcome;
+    try {
+      outcome = error === NO_ERROR ? this._coro._resume(false, value) : this._coro._resume(true, error);
+    } finally {
+      loop._currentTask = null;
+    }
+
+    const coro = this._coro;
+    if (outcome === SUSPEND) {
+      this._waitOn(coro._awaiting);
+      return;
+    }
+    const v = coro._value;
+    coro._value = undefined;
+    loop._tasks.delete(this as Task<unknown>);
+    if (outcome === RETURN) {
+      if (this._mustCancel) {
+        this._mustCancel = false;
+        super.cancel(this._cancelMessage);
+      } else {
+        super.setResult(v as T);
+      }
+    } else if (v instanceof CancelledError) {
+      this._cancelledExc = v;
+      super.cancel(v.message || undefined);
+    } else {
+      super.setException(v);
+    }
+  };
+
+  /** Done callback of the Future the task waits on. */
+  _wakeup = (future: Future<unknown>): void => {
+    this._futWaiter = null;
+    let value: unknown;
+    try {
+      value = future.result();
+    } catch (error) {
+      this._step(undefined, error);
+      return;
+    }
+    this._step(value);
+  };
+
+  private _waitOn(awaited: unknown): void {
+    const loop = this._loop;
+    if (isFuture(awaited)) {
+      if (awaited._loop !== loop) {
+        this._stepHandle = loop.callSoon(
+          this._step,
+          undefined,
+          new Error(`Task ${this} got Future ${awaited} attached to a different loop; create it on the task's loop`),
+        );
+      } else if (awaited === this) {
+        this._stepHandle = loop.callSoon(this._step, undefined, new Error(`Task cannot await on itself: ${this}`));
+      } else {
+        awaited.addDoneCallback(this._wakeup);
+        this._futWaiter = awaited;
+        if (this._mustCancel && awaited.cancel(this._cancelMessage)) this._mustCancel = false;
+      }
+    } else if (isThenable(awaited)) {
+      const token = ++this._waitToken;
+      this._hostWait = awaited;
+      loop._hostWaits++;
+      const settle = (value: unknown, error: unknown): void => {
+        if (token !== this._waitToken || loop.isClosed()) return;
+        this._hostWait = null;
+        loop._hostWaits--;
+        this._stepHandle = loop.callSoon(this._step, value, error);
+      };
+      try {
+        awaited.then(
+          (v) => settle(v, NO_ERROR),
+          (e) => settle(undefined, e),
+        );
+      } catch (error) {
+        this._abandonHostWait();
+        this._stepHandle = loop.callSoon(this._step, undefined, error);
+      }
+    } else {
+      // A bare value: give up one loop iteration (asyncio.sleep(0)), then resume with it.
+      this._stepHandle = loop.callSoon(this._step, awaited);
+    }
+  }
+
+  private _abandonHostWait(): void {
+    this._hostWait = null;
+    this._waitToken++;
+    this._loop._hostWaits--;
+  }
+
+  /**
+   * Asks the task to stop: CancelledError is raised at the await it is suspended on (cancelling
+   * the Future it waits on), or at its next step. Returns false if it is already done.
+   */
+  override cancel(msg?: string): boolean {
+    this._logTraceback = false;
+    if (this._state !== 0) return false;
+    this._numCancelsRequested++;
+    if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;
+    this._mustCancel = true;
+    this._cancelMessage = msg;
+    if (this._hostWait !== null) {
+      // A native promise cannot be cancelled: stop waiting for it and deliver the cancellation now.
+      this._abandonHostWait();
+      this._stepHandle = this._loop.callSoon(this._step);
+    }
+    return true;
+  }
+
+  /** How many cancellation requests are pending (asyncio's `cancelling()`). */
+  cancelling(): number {
+    return this._numCancelsRequested;
+  }
+
+  /** Takes back one cancellation request; at 0 a cancellation not yet delivered is dropped. */
+  uncancel(): number {
+    if (this._numCancelsRequested > 0) {
+      this._numCancelsRequested--;
+      if (this._numCancelsRequested === 0) this._mustCancel = false;
+    }
+    return this._numCancelsRequested;
+  }
+
+  override setResult(): never {
+    throw new Error(`Task does not support setResult operation: ${this} finishes when its coroutine returns`);
+  }
+
+  override setException(): never {
+    throw new Error(`Task does not support setException operation: ${this} fails when its coroutine throws`);
+  }
+
+  getName(): string {
+    return this._name;
+  }
+
+  setName(name: string): void {
+    this._name = String(name);
+  }
+
+  getCoro(): Coroutine<T> {
+    return this._coro;
+  }
+
+  /** The coroutines of the task's chain of inline awaits, outermost first (empty once done). */
+  getStack(): readonly Coroutine<unknown>[] {
+    if (this.done()) return [];
+    return this._coro.chain;
+  }
+
+  override toString(): string {
+    let s = `<Task ${this._describeState()} name='${this._name}' coro=${this._coro}`;
+    if (this._futWaiter !== null) s += ` wait_for=${this._futWaiter}`;
+    else if (this._hostWait !== null) s += ` wait_for=${describeValue(this._hostWait)}`;
+    return s + ">";
+  }
+}
+
+_setTaskWrapper((co) => new Task(co, { loop: getEventLoop() }));

@@ -1,0 +1,30 @@
+import { asyncFn } from "./helpers";
+import { StopIteration, getEventLoop, ensureFuture, sleep, TestLoop, run, Future } from "../src/index";
+
+test("smoke", async () => {
+  const log: string[] = [];
+  const sayHi = asyncFn("sayHi", function* () { log.push("Hi!"); return 1; });
+  const co = sayHi();
+  expect(log).toEqual([]);
+  expect(() => co.send(undefined)).toThrow(StopIteration);
+  const t = ensureFuture(sayHi()) as any;
+  t._step();
+  expect(t.result()).toBe(1);
+  expect(getEventLoop().runUntilComplete(sayHi())).toBe(1);
+  const tl = new TestLoop();
+  const slow = asyncFn("slow", function* () { yield sleep(3600_000); return "late"; });
+  const t0 = Date.now();
+  expect(tl.runUntilComplete(slow())).toBe("late");
+  expect(tl.time()).toBe(3600_000);
+  expect(Date.now() - t0).toBeLessThan(1000);
+  const fib = asyncFn("fib", function* (n: number): Generator<unknown, number, unknown> { if (n < 2) return n; return ((yield fib(n - 1)) as number) + ((yield fib(n - 2)) as number); });
+  expect(tl.runUntilComplete(fib(15))).toBe(610);
+  const deep = asyncFn("deep", function* (n: number): Generator<unknown, number, unknown> { if (n === 0) { yield undefined; return 0; } return ((yield deep(n - 1)) as number) + 1; });
+  expect(tl.runUntilComplete(deep(200000))).toBe(200000);
+  const viaPromise = asyncFn("vp", function* () { const v = yield Promise.resolve(5); return (v as number) * 2; });
+  expect(() => new TestLoop().runUntilComplete(viaPromise())).toThrow(/native promise/);
+  expect(await run(viaPromise())).toBe(10);
+  expect(await viaPromise()).toBe(10);
+  const f = new Future<number>({ loop: tl });
+  expect(f.done()).toBe(false);
+});
