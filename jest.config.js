@@ -19,5 +19,6 @@ const examples = fs
   .map((d) => `<rootDir>/examples/${d.name}`);
 
 module.exports = {
+  reporters: ["default", "<rootDir>/scripts/summary-reporter.js"],
   projects: [pkgProject("runtime"), pkgProject("babel-plugin"), ...examples],
 };

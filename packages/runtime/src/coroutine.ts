@@ -313,23 +313,30 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   }
 
   _checkDrivable(method: string): void {
+    const misuse = this._misuse(method);
+    if (misuse !== null) throw misuse;
+  }
+
+  /** Why `method` cannot drive this coroutine now, or null if it can. */
+  _misuse(method: string): Error | null {
     if (this._owner !== null) {
-      throw new Error(
+      return new Error(
         `coroutine is being awaited already: ${this} is running inline inside ${this._owner}; ` +
           `${method}() the outermost coroutine (or its Task) instead`,
       );
     }
     if (this._state === RUNNING) {
-      throw new Error(
+      return new Error(
         `coroutine already executing: ${method}() was called on ${this} from inside its own run; ` +
           `wait until it suspends`,
       );
     }
     if (this._state === CLOSED && method !== "close") {
-      throw new Error(
+      return new Error(
         `cannot reuse already awaited coroutine: ${this} has finished; call ${this._name || "the function"}() again for a new one`,
       );
     }
+    return null;
   }
 
   private _cannotAwait(co: Coroutine<unknown>): Error {

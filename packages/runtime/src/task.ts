@@ -1,4 +1,4 @@
-import { Coroutine, RETURN, SUSPEND, _setTaskWrapper } from "./coroutine.js";
+import { Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./errors.js";
 import { Future, isFuture } from "./future.js";
 import { getEventLoop } from "./current-loop.js";
@@ -84,14 +84,21 @@ export class Task<T = unknown> extends Future<T> {
     }
 
     loop._currentTask = this as Task<unknown>;
+    const coro = this._coro;
     let outcome;
     try {
-      outcome = error === NO_ERROR ? this._coro._resume(false, value) : this._coro._resume(true, error);
+      const misuse = coro._misuse("_step");
+      if (misuse !== null) {
+        // The coroutine cannot run (finished, or driven elsewhere): that is the task's error.
+        coro._value = misuse;
+        outcome = THROW;
+      } else {
+        outcome = error === NO_ERROR ? coro._resume(false, value) : coro._resume(true, error);
+      }
     } finally {
       loop._currentTask = null;
     }
 
-    const coro = this._coro;
     if (outcome === SUSPEND) {
       this._waitOn(coro._awaiting);
       return;

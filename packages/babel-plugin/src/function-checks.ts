@@ -1,0 +1,121 @@
+import { types as t, type NodePath, type Visitor } from "@babel/core";
+
+/** What inside an async function's own body the plugin must know about before compiling it. */
+export interface BodyFacts {
+  /** The body has its own `for await` (not one of a nested function). */
+  forAwait: boolean;
+}
+
+/**
+ * Visits the function's own parameters and body (not its key, decorators or type annotations):
+ * `visitor` runs on the descendants of each parameter and of the body, and `onParam` on each
+ * parameter node itself.
+ */
+export function traverseOwnCode<S>(
+  fn: NodePath<t.Function>,
+  visitor: Visitor<S>,
+  state: S,
+  onParam?: (param: NodePath) => void,
+): void {
+  for (const param of fn.get("params") as NodePath[]) {
+    onParam?.(param);
+    param.traverse(visitor, state);
+  }
+  fn.get("body").traverse(visitor, state);
+}
+
+/** True when the function's own body contains `for await` (such a function is left native). */
+export function hasOwnForAwait(fn: NodePath<t.Function>): boolean {
+  const state = { found: false };
+  traverseOwnCode(
+    fn,
+    {
+      Function(p) {
+        p.skip();
+      },
+      ForOfStatement(p, s) {
+        if (p.node.await) {
+          s.found = true;
+          p.stop();
+        }
+      },
+    },
+    state,
+  );
+  return state.found;
+}
+
+/** Identifier positions that are property names, not bindings or references. */
+function isPropertyName(p: NodePath<t.Identifier>): boolean {
+  const parent = p.parent;
+  if ((t.isMemberExpression(parent) || t.isOptionalMemberExpression(parent)) && p.key === "property") return !parent.computed;
+  if (
+    (t.isObjectProperty(parent) ||
+      t.isObjectMethod(parent) ||
+      t.isClassProperty(parent) ||
+      t.isClassMethod(parent) ||
+      t.isClassAccessorProperty(parent)) &&
+    p.key === "key"
+  ) {
+    return !parent.computed;
+  }
+  if (t.isMetaProperty(parent)) return true;
+  return p.parentPath?.isTSType() === true || p.parentPath?.isTSEntityName() === true;
+}
+
+function isDirectEval(p: NodePath<t.CallExpression>): boolean {
+  return t.isIdentifier(p.node.callee, { name: "eval" }) && !p.scope.getBinding("eval");
+}
+
+/**
+ * Throws a code-frame error for what the plugin cannot compile correctly in this async
+ * function: `yield` as an identifier (the body becomes a generator, where `yield` is a keyword);
+ * and, in arrows and methods (whose `super`, `arguments` and `new.target` the plugin rewrites),
+ * direct `eval` and `super()`.
+ */
+export function assertCompilable(fn: NodePath<t.Function>): void {
+  const rewritesLexicals = fn.isArrowFunctionExpression() || fn.isMethod();
+  const kind = fn.isArrowFunctionExpression() ? "an async arrow function" : fn.isMethod() ? "an async method" : "an async function";
+  const checkYield = (p: NodePath): void => {
+    if (p.isIdentifier({ name: "yield" }) && !isPropertyName(p)) {
+      throw p.buildCodeFrameError(
+        `\`yield\` is used as an identifier inside ${kind}: @stepwise/babel-plugin compiles the body into a ` +
+          "generator, where `yield` is a keyword. Rename it.",
+      );
+    }
+  };
+  const visitor: Visitor<null> = {
+    Function(p) {
+      // A nested non-arrow function has its own `yield` rules and its own lexical bindings.
+      if (!p.isArrowFunctionExpression()) p.skip();
+    },
+    Identifier(p) {
+      checkYield(p);
+    },
+    CallExpression(p) {
+      if (rewritesLexicals && isDirectEval(p)) {
+        throw p.buildCodeFrameError(
+          `Direct \`eval(...)\` inside ${kind} is not supported by @stepwise/babel-plugin: the evaluated code ` +
+            "could not see `super`, `arguments` or `new.target` correctly once the body is a generator. " +
+            "Use indirect eval (`(0, eval)(...)`) or a non-async function.",
+        );
+      }
+      if (t.isSuper(p.node.callee)) {
+        throw p.buildCodeFrameError(
+          `\`super()\` inside ${kind} is not supported by @stepwise/babel-plugin. Call \`super()\` in the ` +
+            "constructor itself, before creating the async arrow function.",
+        );
+      }
+    },
+  };
+  traverseOwnCode(fn, visitor, null, checkYield);
+  for (const param of fn.get("params") as NodePath[]) {
+    const decorators = (param.node as { decorators?: unknown[] | null }).decorators;
+    if (decorators && decorators.length > 0) {
+      throw param.buildCodeFrameError(
+        "Parameter decorators on an async method are not supported by @stepwise/babel-plugin: the " +
+          "parameters move into the generator that holds the body. Apply the decorators' effect by hand.",
+      );
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { ConfigAPI, NodePath, PluginObj, PluginPass, types as t } from "@babel/core";
+import { fileLabel } from "./location.js";
+import { resolveOptions, type PluginOptions } from "./options.js";
+import { compileAsyncFunction, type FileContext } from "./rewrite-function.js";
+import { RuntimeImports } from "./runtime-imports.js";
+
+export type { PluginOptions } from "./options.js";
+
+/** The part of Babel's plugin API this plugin uses. */
+export interface PluginAPI extends Pick<ConfigAPI, "assertVersion"> {
+  readonly version?: string;
+}
+
+/**
+ * `@stepwise/babel-plugin`: every non-generator `async` function becomes a function that returns
+ * a Stepwise coroutine (nothing runs until it is driven); `await x` becomes `yield x` in a generator
+ * that holds the body. Async generators, functions with their own `for await`, and top-level
+ * `await` stay native.
+ */
+export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOptions): PluginObj<PluginPass> {
+  api.assertVersion("^7.22.0 || ^8.0.0");
+  const { runtime } = resolveOptions(options);
+  return {
+    name: "@stepwise/babel-plugin",
+    visitor: {
+      // All the work happens in one traversal at Program entry, before other plugins and presets
+      // (async-to-generator in preset-env, the TypeScript preset) see any function.
+      Program(program: NodePath<t.Program>, state: PluginPass) {
+        const ctx: FileContext = {
+          imports: new RuntimeImports(program, runtime),
+          file: fileLabel(state.filename, state.file.opts.root ?? state.cwd),
+        };
+        program.traverse({
+          Function: {
+            exit(path) {
+              compileAsyncFunction(path, ctx);
+            },
+          },
+        });
+        // Register the references the plugin made (e.g. so the TypeScript preset keeps the import).
+        if (ctx.imports.used) program.scope.crawl();
+      },
+    },
+  };
+}

@@ -1,0 +1,207 @@
+import { types as t, type NodePath, type Visitor } from "@babel/core";
+import { traverseOwnCode } from "./function-checks.js";
+
+/** `await x` → `yield x`, for the awaits of this function only (nested functions are skipped). */
+export function awaitToYield(fn: NodePath<t.Function>): void {
+  traverseOwnCode(
+    fn,
+    {
+      Function(p) {
+        p.skip();
+      },
+      AwaitExpression(p) {
+        const replacement = t.yieldExpression(p.node.argument, false);
+        replacement.loc = p.node.loc ?? null;
+        replacement.start = p.node.start ?? null;
+        replacement.end = p.node.end ?? null;
+        p.replaceWith(replacement);
+      },
+    },
+    null,
+  );
+}
+
+/**
+ * The names standing in for the lexical bindings a generator would otherwise get wrong, created
+ * only when the body uses them: `arguments`, `new.target`, `super[p]` reads and writes.
+ */
+export interface LexicalStandIns {
+  arguments?: t.Identifier;
+  newTarget?: t.Identifier;
+  superGet?: t.Identifier;
+  superSet?: t.Identifier;
+  /** Temporaries holding computed `super[key]` keys that are read and then written. */
+  temps: t.Identifier[];
+}
+
+interface RewriteState {
+  fn: NodePath<t.Function>;
+  /** Rewrite `arguments` and `new.target` too (arrows); methods only need `super`. */
+  arrow: boolean;
+  out: LexicalStandIns;
+}
+
+function scopeIsWithin(scope: NodePath["scope"], ancestor: NodePath["scope"]): boolean {
+  for (let s: NodePath["scope"] | undefined = scope; s; s = s.parent) if (s === ancestor) return true;
+  return false;
+}
+
+function standIn(state: RewriteState, key: "arguments" | "newTarget" | "superGet" | "superSet", hint: string): t.Identifier {
+  let id = state.out[key];
+  if (!id) {
+    id = state.fn.scope.generateUidIdentifier(hint);
+    state.out[key] = id;
+  }
+  return t.cloneNode(id);
+}
+
+function unsupported(p: NodePath, construct: string): never {
+  throw p.buildCodeFrameError(
+    `${construct} is not supported yet by @stepwise/babel-plugin inside an async method or async arrow ` +
+      "function. Rewrite it with a plain read and assignment (e.g. `super.x = super.x + 1`).",
+  );
+}
+
+/** True for positions where `node` is the target of a destructuring or `for-in/of` assignment. */
+function isPatternTarget(p: NodePath): boolean {
+  const parent = p.parentPath;
+  if (!parent) return false;
+  if (parent.isArrayPattern() || parent.isRestElement()) return true;
+  if (parent.isAssignmentPattern() && p.key === "left") return true;
+  if (parent.isObjectProperty() && p.key === "value" && parent.parentPath?.isObjectPattern()) return true;
+  if ((parent.isForInStatement() || parent.isForOfStatement()) && p.key === "left") return true;
+  return false;
+}
+
+const LOGICAL_ASSIGN: Record<string, "||" | "&&" | "??"> = { "||=": "||", "&&=": "&&", "??=": "??" };
+
+function rewriteSuper(p: NodePath<t.Super>, state: RewriteState): void {
+  const member = p.parentPath;
+  if (!(member.isMemberExpression() || member.isOptionalMemberExpression()) || p.key !== "object") {
+    // `super()` is rejected before; nothing else can contain `super`.
+    throw p.buildCodeFrameError("This use of `super` is not supported by @stepwise/babel-plugin.");
+  }
+  const node = member.node;
+  const keyOf = (): t.Expression =>
+    node.computed ? (node.property as t.Expression) : t.stringLiteral((node.property as t.Identifier).name);
+  const get = (key: t.Expression): t.CallExpression => t.callExpression(standIn(state, "superGet", "superGet"), [key]);
+  const outer = member.parentPath;
+
+  if ((outer.isCallExpression() || outer.isOptionalCallExpression()) && member.key === "callee") {
+    // super.m(...a) → _superGet("m").call(this, ...a)
+    const args = [t.thisExpression(), ...outer.node.arguments];
+    const replacement = outer.isOptionalCallExpression() && outer.node.optional
+      ? t.optionalCallExpression(t.optionalMemberExpression(get(keyOf()), t.identifier("call"), false, true), args, false)
+      : t.callExpression(t.memberExpression(get(keyOf()), t.identifier("call")), args);
+    outer.replaceWith(replacement);
+    return;
+  }
+  if (outer.isAssignmentExpression() && member.key === "left") {
+    const set = (key: t.Expression, value: t.Expression): t.CallExpression =>
+      t.callExpression(standIn(state, "superSet", "superSet"), [key, value]);
+    const { operator, right } = outer.node;
+    if (operator === "=") {
+      outer.replaceWith(set(keyOf(), right));
+      return;
+    }
+    // The key is read and then written: evaluate a computed key once.
+    let first = keyOf();
+    let second: t.Expression = t.cloneNode(first);
+    if (node.computed && !t.isLiteral(first)) {
+      const temp = state.fn.scope.generateUidIdentifier("superKey");
+      state.out.temps.push(temp);
+      first = t.assignmentExpression("=", t.cloneNode(temp), first);
+      second = t.cloneNode(temp);
+    }
+    const logical = LOGICAL_ASSIGN[operator];
+    // _superGet(k) || _superSet(k, v)   /   _superSet(k, _superGet(k) + v)
+    outer.replaceWith(
+      logical
+        ? t.logicalExpression(logical, get(first), set(second, right))
+        : set(first, t.binaryExpression(operator.slice(0, -1) as t.BinaryExpression["operator"], get(second), right)),
+    );
+    return;
+  }
+  if (outer.isUpdateExpression()) unsupported(outer, `\`${outer.node.prefix ? outer.node.operator + "super.x" : "super.x" + outer.node.operator}\``);
+  if (outer.isUnaryExpression({ operator: "delete" })) unsupported(outer, "`delete super.x`");
+  if (outer.isTaggedTemplateExpression() && member.key === "tag") unsupported(outer, "A tagged template with a `super.x` tag");
+  if (isPatternTarget(member)) unsupported(member, "`super.x` as a destructuring or for-in/of target");
+  member.replaceWith(get(keyOf()));
+}
+
+const lexicalVisitor: Visitor<RewriteState> = {
+  Function(p) {
+    if (p.isArrowFunctionExpression()) return;
+    // A nested method's computed key (and decorators) are evaluated here; its body is its own.
+    p.skipKey("params");
+    p.skipKey("body");
+    if (!p.isMethod()) p.skip();
+  },
+  ClassProperty(p) {
+    p.skipKey("value");
+  },
+  ClassPrivateProperty(p) {
+    p.skipKey("value");
+  },
+  ClassAccessorProperty(p) {
+    p.skipKey("value");
+  },
+  StaticBlock(p) {
+    p.skip();
+  },
+  Super(p, state) {
+    rewriteSuper(p, state);
+  },
+  MetaProperty(p, state) {
+    if (!state.arrow || p.node.meta.name !== "new" || p.node.property.name !== "target") return;
+    p.replaceWith(standIn(state, "newTarget", "newtarget"));
+  },
+  Identifier(p, state) {
+    if (!state.arrow || p.node.name !== "arguments") return;
+    const binding = p.scope.getBinding("arguments");
+    if (binding && scopeIsWithin(binding.scope, state.fn.scope)) return;
+    const parent = p.parentPath;
+    if ((parent.isAssignmentExpression() && p.key === "left") || parent.isUpdateExpression() || isPatternTarget(p)) {
+      throw p.buildCodeFrameError(
+        "Assigning to `arguments` inside an async arrow function is not supported by @stepwise/babel-plugin.",
+      );
+    }
+    if (!p.isReferencedIdentifier()) return;
+    p.replaceWith(standIn(state, "arguments", "arguments"));
+  },
+};
+
+/**
+ * Rewrites what a generator would see differently from the original function: in arrows,
+ * `arguments`, `new.target` and `super`; in methods, `super` (which is not allowed in a generator
+ * function expression). Descends into nested arrows, not into nested functions or class members.
+ */
+export function rewriteLexicals(fn: NodePath<t.Function>): LexicalStandIns {
+  const state: RewriteState = { fn, arrow: fn.isArrowFunctionExpression(), out: { temps: [] } };
+  traverseOwnCode(fn, lexicalVisitor, state);
+  return state.out;
+}
+
+/** The declarations of the stand-ins, to place where the original bindings are still visible. */
+export function standInDeclarations(s: LexicalStandIns): t.Statement[] {
+  const out: t.Statement[] = [];
+  const decl = (id: t.Identifier, init: t.Expression): t.Statement =>
+    t.variableDeclaration("const", [t.variableDeclarator(t.cloneNode(id), init)]);
+  if (s.arguments) out.push(decl(s.arguments, t.identifier("arguments")));
+  if (s.newTarget) out.push(decl(s.newTarget, t.metaProperty(t.identifier("new"), t.identifier("target"))));
+  if (s.superGet) {
+    out.push(decl(s.superGet, t.arrowFunctionExpression([t.identifier("p")], t.memberExpression(t.super(), t.identifier("p"), true))));
+  }
+  if (s.superSet) {
+    out.push(
+      decl(
+        s.superSet,
+        t.arrowFunctionExpression(
+          [t.identifier("p"), t.identifier("v")],
+          t.assignmentExpression("=", t.memberExpression(t.super(), t.identifier("p"), true), t.identifier("v")),
+        ),
+      ),
+    );
+  }
+  return out;
+}

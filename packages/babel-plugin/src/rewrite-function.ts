@@ -1,0 +1,236 @@
+import { types as t, type NodePath } from "@babel/core";
+import { assertCompilable, hasOwnForAwait } from "./function-checks.js";
+import { inferredName, keyName } from "./function-name.js";
+import { functionLocation, setMissingLoc } from "./location.js";
+import { expectedLength, placeholderParams } from "./params.js";
+import { awaitToYield, rewriteLexicals, standInDeclarations, type LexicalStandIns } from "./rewrite-body.js";
+import type { RuntimeImports } from "./runtime-imports.js";
+
+/** What compiling one function needs from its file. */
+export interface FileContext {
+  imports: RuntimeImports;
+  /** The file's label in coroutine locations (`"src/a.js"`, or `"unknown"`). */
+  file: string;
+}
+
+/**
+ * Compiles one `async` function (not an async generator, not one whose own body uses
+ * `for await`: those stay native) into a function that returns a coroutine. Run on `Function`
+ * exit, so nested functions are compiled first.
+ */
+export function compileAsyncFunction(path: NodePath<t.Function>, ctx: FileContext): void {
+  const node = path.node;
+  if (!node.async || node.generator || hasOwnForAwait(path)) return;
+  assertCompilable(path);
+  if (path.isArrowFunctionExpression()) arrowBlockBody(path);
+  awaitToYield(path);
+  const loc = functionLocation(ctx.file, node);
+  if (path.isArrowFunctionExpression()) compileArrow(path, ctx, loc);
+  else if (path.isObjectMethod() || path.isClassMethod() || path.isClassPrivateMethod()) compileMethod(path, ctx, loc);
+  else if (path.isFunctionDeclaration()) compileDeclaration(path, ctx, loc);
+  else if (path.isFunctionExpression()) compileExpression(path, ctx, loc);
+  else throw path.buildCodeFrameError(`@stepwise/babel-plugin cannot compile this async ${node.type}.`);
+}
+
+function arrowBlockBody(path: NodePath<t.ArrowFunctionExpression>): void {
+  const body = path.node.body;
+  if (t.isBlockStatement(body)) return;
+  const ret = t.returnStatement(body);
+  ret.loc = body.loc ?? null;
+  const block = t.blockStatement([ret]);
+  block.loc = body.loc ?? null;
+  path.node.expression = false;
+  path.get("body").replaceWith(block);
+}
+
+function hasUseStrict(body: t.BlockStatement): boolean {
+  return body.directives.some((d) => d.value.value === "use strict");
+}
+
+/** `_stepwiseCall(gen, this, args, "name", "file:line:col")` */
+function callCoroutine(ctx: FileContext, gen: t.Expression, args: t.Expression, name: string, loc: string): t.CallExpression {
+  return t.callExpression(ctx.imports.get("_stepwiseCall"), [gen, t.thisExpression(), args, t.stringLiteral(name), t.stringLiteral(loc)]);
+}
+
+/** `_stepwiseMark(fn[, "name"[, length]])` */
+function mark(ctx: FileContext, fn: t.Expression, name?: string, length?: number): t.CallExpression {
+  const args: t.Expression[] = [fn];
+  if (name !== undefined) args.push(t.stringLiteral(name));
+  if (length !== undefined) args.push(t.numericLiteral(length));
+  return t.callExpression(ctx.imports.get("_stepwiseMark"), args);
+}
+
+/** The block a wrapper's body: `"use strict"` kept when the original had it, so `this` is the same. */
+function wrapperBody(original: t.BlockStatement, statements: t.Statement[]): t.BlockStatement {
+  const directives = hasUseStrict(original) ? [t.directive(t.directiveLiteral("use strict"))] : [];
+  return t.blockStatement(statements, directives);
+}
+
+/** `let _superKey, …;` at the top of the generator body, for computed `super[k] op= v` keys. */
+function declareTemps(body: t.BlockStatement, lex: LexicalStandIns): void {
+  if (lex.temps.length === 0) return;
+  body.body.unshift(t.variableDeclaration("let", lex.temps.map((id) => t.variableDeclarator(t.cloneNode(id)))));
+}
+
+function generator(id: t.Identifier | null, fn: t.Function, body: t.BlockStatement): t.FunctionExpression {
+  const gen = t.functionExpression(id, fn.params, body, true, false);
+  if (fn.typeParameters) gen.typeParameters = fn.typeParameters;
+  gen.loc = fn.loc ?? null;
+  return gen;
+}
+
+function generatorDeclaration(id: t.Identifier, fn: t.Function, body: t.BlockStatement): t.FunctionDeclaration {
+  const gen = t.functionDeclaration(id, fn.params, body, true, false);
+  if (fn.typeParameters) gen.typeParameters = fn.typeParameters;
+  gen.loc = fn.loc ?? null;
+  return gen;
+}
+
+/**
+ * `async function f(a) { B }` →
+ * `function f(_x) { return _stepwiseCall(_f, this, arguments, "f", loc); } function* _f(a) { B' }`
+ * and `_stepwiseMark(f);` at the top of the enclosing statement list.
+ */
+function compileDeclaration(path: NodePath<t.FunctionDeclaration>, ctx: FileContext, loc: string): void {
+  const node = path.node;
+  const statement: NodePath = path.parentPath.isExportDeclaration() ? path.parentPath : path;
+  const list = statement.parentPath;
+  if (!list || !(list.isProgram() || list.isBlockStatement() || list.isStaticBlock() || list.isTSModuleBlock())) {
+    throw path.buildCodeFrameError(
+      "An async function declaration directly inside a `switch` case (or another statement list without " +
+        "its own block) is not supported by @stepwise/babel-plugin: wrap the case's statements in `{ … }`.",
+    );
+  }
+  const outer = path.scope.parent ?? path.scope;
+  const name = node.id ? node.id.name : "default";
+  if (!node.id) node.id = outer.generateUidIdentifier("default"); // `export default async function () {}`
+  const genId = outer.generateUidIdentifier(name);
+  const gen = generatorDeclaration(genId, node, node.body);
+
+  const originalBody = node.body;
+  node.params = placeholderParams(path.scope, gen.params);
+  node.body = wrapperBody(originalBody, [t.returnStatement(callCoroutine(ctx, t.cloneNode(genId), t.identifier("arguments"), name, loc))]);
+  node.async = false;
+  node.returnType = null;
+  setMissingLoc(node, gen.loc);
+  statement.insertAfter(gen);
+
+  const markStatement = t.expressionStatement(mark(ctx, t.cloneNode(node.id), node.id.name === name ? undefined : name));
+  setMissingLoc(markStatement, gen.loc);
+  insertAtTop(list, markStatement, ctx);
+}
+
+function insertAtTop(list: NodePath, statement: t.Statement, ctx: FileContext): void {
+  if (list.isProgram()) {
+    // After the imports / helper requires, so the helper exists when the mark runs.
+    const body = list.get("body");
+    let i = 0;
+    while (i < body.length && ctx.imports.isLoaderStatement(body[i]!.node)) i++;
+    if (i > 0) {
+      body[i - 1]!.insertAfter(statement);
+      return;
+    }
+  }
+  (list as NodePath<t.BlockStatement>).unshiftContainer("body", statement);
+}
+
+/**
+ * Named: `(() => { function f(_x) { return _stepwiseCall(_f, this, arguments, "f", loc); }
+ *   function* _f(a) { B' } return _stepwiseMark(f); })()`
+ * Anonymous: `(() => { const _g = function* (a) { B' };
+ *   return _stepwiseMark(function (_x) { return _stepwiseCall(_g, …); }, "inferred"); })()`
+ */
+function compileExpression(path: NodePath<t.FunctionExpression>, ctx: FileContext, loc: string): void {
+  const node = path.node;
+  const placeholders = placeholderParams(path.scope, node.params);
+  let statements: t.Statement[];
+  if (node.id) {
+    const name = node.id.name;
+    const own = path.scope.getBinding(name);
+    if (own && own.kind === "local" && own.constantViolations.length > 0) {
+      throw own.constantViolations[0]!.buildCodeFrameError(
+        `Assigning to \`${name}\`, the name of the async function expression it is in, is not supported by ` +
+          "@stepwise/babel-plugin. Use another variable.",
+      );
+    }
+    const genId = path.scope.generateUidIdentifier(name);
+    const wrapper = t.functionDeclaration(
+      t.identifier(name),
+      placeholders,
+      wrapperBody(node.body, [t.returnStatement(callCoroutine(ctx, t.cloneNode(genId), t.identifier("arguments"), name, loc))]),
+    );
+    wrapper.loc = node.loc ?? null;
+    statements = [wrapper, generatorDeclaration(genId, node, node.body), t.returnStatement(mark(ctx, t.identifier(name)))];
+  } else {
+    const name = inferredName(path);
+    const genId = path.scope.generateUidIdentifier(name || "callee");
+    const wrapper = t.functionExpression(
+      null,
+      placeholders,
+      wrapperBody(node.body, [t.returnStatement(callCoroutine(ctx, t.cloneNode(genId), t.identifier("arguments"), name, loc))]),
+    );
+    wrapper.loc = node.loc ?? null;
+    statements = [
+      t.variableDeclaration("const", [t.variableDeclarator(genId, generator(null, node, node.body))]),
+      t.returnStatement(mark(ctx, wrapper, name === "" ? undefined : name)),
+    ];
+  }
+  replaceWithIife(path, statements);
+}
+
+function replaceWithIife(path: NodePath, statements: t.Statement[]): void {
+  const iife = t.callExpression(t.arrowFunctionExpression([], t.blockStatement(statements)), []);
+  setMissingLoc(iife, path.node.loc);
+  path.replaceWith(iife);
+}
+
+/**
+ * `async (a) => B` → `(() => { <stand-ins>; const _g = function* (a) { B' };
+ *   return _stepwiseMark((...args) => _stepwiseCall(_g, this, args, "name", loc), "name", LENGTH); })()`
+ */
+function compileArrow(path: NodePath<t.ArrowFunctionExpression>, ctx: FileContext, loc: string): void {
+  const node = path.node;
+  const name = inferredName(path);
+  const length = expectedLength(node.params);
+  const lex = rewriteLexicals(path);
+  const body = node.body as t.BlockStatement;
+  declareTemps(body, lex);
+  const genId = path.scope.generateUidIdentifier(name || "callee");
+  const argsId = path.scope.generateUidIdentifier("args");
+  const wrapper = t.arrowFunctionExpression(
+    [t.restElement(argsId)],
+    callCoroutine(ctx, t.cloneNode(genId), t.cloneNode(argsId), name, loc),
+  );
+  replaceWithIife(path, [
+    ...standInDeclarations(lex),
+    t.variableDeclaration("const", [t.variableDeclarator(t.cloneNode(genId), generator(null, node, body))]),
+    t.returnStatement(mark(ctx, wrapper, name, length)),
+  ]);
+}
+
+/**
+ * `async m(a) { B }` → `m(_x) { <super stand-ins>; return _stepwiseCall(function* _m(a) { B' }, this,
+ * arguments, "m", loc); }`: the key (computed or private) stays on the method.
+ */
+function compileMethod(
+  path: NodePath<t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod>,
+  ctx: FileContext,
+  loc: string,
+): void {
+  const node = path.node;
+  const name = keyName(node.key, "computed" in node ? Boolean(node.computed) : false);
+  const lex = rewriteLexicals(path);
+  const originalBody = node.body;
+  declareTemps(originalBody, lex);
+  const genId = path.scope.generateUidIdentifier(name.replace(/^#/, "") || "callee");
+  const gen = generator(genId, node, originalBody);
+  node.params = placeholderParams(path.scope, gen.params);
+  node.body = wrapperBody(originalBody, [
+    ...standInDeclarations(lex),
+    t.returnStatement(callCoroutine(ctx, gen, t.identifier("arguments"), name, loc)),
+  ]);
+  node.async = false;
+  node.returnType = null;
+  node.typeParameters = null;
+  setMissingLoc(node, node.loc);
+}

@@ -1,0 +1,92 @@
+// `npm run demo`: compiles scripts/demo/say-hi.js with @stepwise/babel-plugin, then walks the
+// seed's three ways to run an async function without an event loop doing it for you.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { transformSync } from "@babel/core";
+import * as stepwise from "@stepwise/runtime";
+
+const { StopIteration, ensureFuture, getEventLoop } = stepwise;
+const require = createRequire(import.meta.url);
+const file = new URL("./demo/say-hi.js", import.meta.url).pathname;
+
+const title = (s) => console.log(`\n\x1b[1m${s}\x1b[0m`);
+const show = (label, value) => console.log(`  ${label.padEnd(34)} ${value}`);
+const ready = (loop) => `[${[...loop._ready].map(String).join(", ")}]`;
+
+title("0. Compile say-hi.js with @stepwise/babel-plugin");
+const { code } = transformSync(readFileSync(file, "utf8"), {
+  filename: file,
+  configFile: false,
+  babelrc: false,
+  plugins: ["@stepwise/babel-plugin", "@babel/plugin-transform-modules-commonjs"],
+});
+const compiledSayHi = code.split("\n").filter((l) => /sayHi|_sayHi|Hi!|said hi|^\}/.test(l)).slice(0, 6);
+for (const line of compiledSayHi) console.log(`    ${line}`);
+const module = { exports: {} };
+new Function("require", "module", "exports", code)(
+  (id) => (id === "@stepwise/runtime" ? stepwise : require(id)),
+  module,
+  module.exports,
+);
+const { sayHi, greet } = module.exports;
+
+title("1. Send something to the coroutine");
+const co = sayHi();
+show("co = sayHi()", `${co}   (nothing printed: the body has not run)`);
+try {
+  co.send(undefined);
+} catch (e) {
+  if (!(e instanceof StopIteration)) throw e;
+  show("co.send(undefined) threw", `StopIteration, value = ${JSON.stringify(e.value)}`);
+}
+show("co.state", co.state);
+
+title("2. Wrap the coroutine in a Future (a Task) and step it once");
+const loop = getEventLoop();
+const task = ensureFuture(sayHi());
+show("task = ensureFuture(sayHi())", String(task));
+show("loop._ready", ready(loop));
+task._step();
+show("after task._step()", String(task));
+show("loop._ready", `${ready(loop)}   (the queued step was consumed)`);
+
+title("3. Run it on the event loop, watching the seed's call chain");
+const original = {
+  createTask: loop.createTask,
+  callSoon: loop.callSoon,
+  push: loop._ready.push,
+};
+let depth = 1;
+const trace = (name, fn) =>
+  function (...args) {
+    console.log(`  ${"  ".repeat(depth)}-> ${name}`);
+    depth++;
+    try {
+      return fn.apply(this, args);
+    } finally {
+      depth--;
+    }
+  };
+loop.createTask = trace("loop.createTask(coro) -> new Task(coro, { loop })", original.createTask);
+loop.callSoon = trace("loop.callSoon(task._step)", original.callSoon);
+loop._ready.push = trace("loop._ready.push(new Handle(task._step))", original.push);
+console.log("  loop.runUntilComplete(sayHi())");
+console.log("    -> ensureFuture(coro)");
+depth = 3;
+const result = loop.runUntilComplete(sayHi());
+Object.assign(loop, { createTask: original.createTask, callSoon: original.callSoon });
+loop._ready.push = original.push;
+show("runUntilComplete returned", JSON.stringify(result));
+
+title("4. Look inside a suspended coroutine, and inject what it awaits");
+const request = { toString: () => "<request for the user's name>" };
+const g = greet(() => request);
+show("g.send(undefined) returned", String(g.send(undefined)));
+show("g.state / g.awaiting", `${g.state} / ${g.awaiting}`);
+try {
+  g.send("Ada");
+} catch (e) {
+  if (!(e instanceof StopIteration)) throw e;
+  show('g.send("Ada") threw', `StopIteration, value = ${JSON.stringify(e.value)}`);
+}
+loop.close();
