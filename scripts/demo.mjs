@@ -14,14 +14,11 @@ const show = (label, value) => console.log(`  ${label.padEnd(34)} ${value}`);
 const ready = (loop) => `[${[...loop._ready].map(String).join(", ")}]`;
 
 title("0. Compile say-hi.js with @stepwise/babel-plugin");
-const { code } = transformSync(readFileSync(file, "utf8"), {
-  filename: file,
-  configFile: false,
-  babelrc: false,
-  plugins: ["@stepwise/babel-plugin", "@babel/plugin-transform-modules-commonjs"],
-});
-const compiledSayHi = code.split("\n").filter((l) => /sayHi|_sayHi|Hi!|said hi|^\}/.test(l)).slice(0, 6);
-for (const line of compiledSayHi) console.log(`    ${line}`);
+const source = readFileSync(file, "utf8");
+const compile = (plugins) => transformSync(source, { filename: file, configFile: false, babelrc: false, plugins }).code;
+for (const line of compile(["@stepwise/babel-plugin"]).split("\n")) console.log(`    ${line}`);
+// The demo evaluates the CommonJS form of the same output.
+const code = compile(["@stepwise/babel-plugin", "@babel/plugin-transform-modules-commonjs"]);
 const module = { exports: {} };
 new Function("require", "module", "exports", code)(
   (id) => (id === "@stepwise/runtime" ? stepwise : require(id)),
@@ -51,31 +48,33 @@ show("after task._step()", String(task));
 show("loop._ready", `${ready(loop)}   (the queued step was consumed)`);
 
 title("3. Run it on the event loop, watching the seed's call chain");
-const original = {
-  createTask: loop.createTask,
-  callSoon: loop.callSoon,
-  push: loop._ready.push,
-};
-let depth = 1;
-const trace = (name, fn) =>
-  function (...args) {
-    console.log(`  ${"  ".repeat(depth)}-> ${name}`);
+// Instance-level wrappers, so the chain prints as it happens; the loop's own code is unchanged.
+let depth = 2;
+const traced = (target, method, describe) => {
+  const original = target[method];
+  target[method] = function (...args) {
+    console.log(`  ${"  ".repeat(depth)}-> ${describe(...args)}`);
     depth++;
     try {
-      return fn.apply(this, args);
+      return original.apply(this, args);
     } finally {
       depth--;
     }
   };
-loop.createTask = trace("loop.createTask(coro) -> new Task(coro, { loop })", original.createTask);
-loop.callSoon = trace("loop.callSoon(task._step)", original.callSoon);
-loop._ready.push = trace("loop._ready.push(new Handle(task._step))", original.push);
-console.log("  loop.runUntilComplete(sayHi())");
-console.log("    -> ensureFuture(coro)");
+  return () => delete target[method];
+};
+const name = (fn) => fn.name || "callback";
+const untrace = [
+  traced(loop, "createTask", () => "loop.createTask(coro) -> new Task(coro, { loop })"),
+  traced(loop, "callSoon", (cb) => `loop.callSoon(${name(cb)})`),
+  traced(loop._ready, "push", (h) => `loop._ready.push(${h})`),
+  traced(loop, "_runOnce", () => `loop._runOnce()   _ready = ${ready(loop)}`),
+];
+console.log("    loop.runUntilComplete(sayHi())");
+console.log("      -> ensureFuture(coro)");
 depth = 3;
 const result = loop.runUntilComplete(sayHi());
-Object.assign(loop, { createTask: original.createTask, callSoon: original.callSoon });
-loop._ready.push = original.push;
+for (const undo of untrace) undo();
 show("runUntilComplete returned", JSON.stringify(result));
 
 title("4. Look inside a suspended coroutine, and inject what it awaits");
