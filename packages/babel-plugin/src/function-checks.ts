@@ -24,15 +24,27 @@ export function traverseOwnCode<S>(
   fn.get("body").traverse(visitor, state);
 }
 
+/**
+ * Stops a traversal of an outer function's own code at a nested function. A nested method's
+ * computed key and decorators are evaluated by the outer function (`{ [await k]() {} }` awaits in
+ * the outer one), so only its parameters and body are skipped.
+ */
+export function skipNestedFunction(p: NodePath<t.Function>): void {
+  if (p.isMethod()) {
+    p.skipKey("params");
+    p.skipKey("body");
+  } else {
+    p.skip();
+  }
+}
+
 /** True when the function's own body contains `for await` (such a function is left native). */
 export function hasOwnForAwait(fn: NodePath<t.Function>): boolean {
   const state = { found: false };
   traverseOwnCode(
     fn,
     {
-      Function(p) {
-        p.skip();
-      },
+      Function: skipNestedFunction,
       ForOfStatement(p, s) {
         if (p.node.await) {
           s.found = true;
@@ -87,7 +99,7 @@ export function assertCompilable(fn: NodePath<t.Function>): void {
   const visitor: Visitor<null> = {
     Function(p) {
       // A nested non-arrow function has its own `yield` rules and its own lexical bindings.
-      if (!p.isArrowFunctionExpression()) p.skip();
+      if (!p.isArrowFunctionExpression()) skipNestedFunction(p);
     },
     Identifier(p) {
       checkYield(p);

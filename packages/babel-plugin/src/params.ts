@@ -1,4 +1,6 @@
-import { types as t, type Scope } from "@babel/core";
+import { types as t, type NodePath } from "@babel/core";
+
+type Scope = NodePath["scope"];
 
 type Param = t.Function["params"][number];
 

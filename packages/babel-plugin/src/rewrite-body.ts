@@ -1,14 +1,12 @@
 import { types as t, type NodePath, type Visitor } from "@babel/core";
-import { traverseOwnCode } from "./function-checks.js";
+import { skipNestedFunction, traverseOwnCode } from "./function-checks.js";
 
 /** `await x` → `yield x`, for the awaits of this function only (nested functions are skipped). */
 export function awaitToYield(fn: NodePath<t.Function>): void {
   traverseOwnCode(
     fn,
     {
-      Function(p) {
-        p.skip();
-      },
+      Function: skipNestedFunction,
       AwaitExpression(p) {
         const replacement = t.yieldExpression(p.node.argument, false);
         replacement.loc = p.node.loc ?? null;

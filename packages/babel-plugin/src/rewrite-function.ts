@@ -21,8 +21,10 @@ export interface FileContext {
 export function compileAsyncFunction(path: NodePath<t.Function>, ctx: FileContext): void {
   const node = path.node;
   if (!node.async || node.generator || hasOwnForAwait(path)) return;
-  assertCompilable(path);
+  // An expression body becomes a block first: the checks and rewrites below visit the body's
+  // descendants, which would miss an expression body that is itself `eval()`, `super()`, `yield`.
   if (path.isArrowFunctionExpression()) arrowBlockBody(path);
+  assertCompilable(path);
   awaitToYield(path);
   const loc = functionLocation(ctx.file, node);
   if (path.isArrowFunctionExpression()) compileArrow(path, ctx, loc);
@@ -72,15 +74,20 @@ function declareTemps(body: t.BlockStatement, lex: LexicalStandIns): void {
   body.body.unshift(t.variableDeclaration("let", lex.temps.map((id) => t.variableDeclarator(t.cloneNode(id)))));
 }
 
+/** Async functions are never constructors, so none has a TypeScript parameter property. */
+function plainParams(fn: t.Function): t.FunctionExpression["params"] {
+  return fn.params as t.FunctionExpression["params"];
+}
+
 function generator(id: t.Identifier | null, fn: t.Function, body: t.BlockStatement): t.FunctionExpression {
-  const gen = t.functionExpression(id, fn.params, body, true, false);
+  const gen = t.functionExpression(id, plainParams(fn), body, true, false);
   if (fn.typeParameters) gen.typeParameters = fn.typeParameters;
   gen.loc = fn.loc ?? null;
   return gen;
 }
 
 function generatorDeclaration(id: t.Identifier, fn: t.Function, body: t.BlockStatement): t.FunctionDeclaration {
-  const gen = t.functionDeclaration(id, fn.params, body, true, false);
+  const gen = t.functionDeclaration(id, plainParams(fn), body, true, false);
   if (fn.typeParameters) gen.typeParameters = fn.typeParameters;
   gen.loc = fn.loc ?? null;
   return gen;
