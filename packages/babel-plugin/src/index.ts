@@ -1,6 +1,7 @@
 import type { ConfigAPI, NodePath, PluginObj, PluginPass, types as t } from "@babel/core";
 import { fileLabel } from "./location.js";
 import { resolveOptions, type PluginOptions } from "./options.js";
+import { MethodMarks } from "./method-marks.js";
 import { compileAsyncFunction, type FileContext } from "./rewrite-function.js";
 import { RuntimeImports } from "./runtime-imports.js";
 
@@ -28,12 +29,18 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
       Program(program: NodePath<t.Program>, state: PluginPass) {
         const ctx: FileContext = {
           imports: new RuntimeImports(program, runtime),
+          marks: new MethodMarks(),
           file: fileLabel(state.filename, state.file.opts.root ?? state.cwd),
         };
         program.traverse({
           Function: {
             exit(path) {
               compileAsyncFunction(path, ctx);
+            },
+          },
+          "ObjectExpression|ClassBody": {
+            exit(path) {
+              ctx.marks.flush(path as NodePath<t.ObjectExpression | t.ClassBody>, ctx.imports);
             },
           },
         });

@@ -4,11 +4,13 @@ import { inferredName, keyName } from "./function-name.js";
 import { functionLocation, setMissingLoc } from "./location.js";
 import { expectedLength, placeholderParams } from "./params.js";
 import { awaitToYield, rewriteLexicals, standInDeclarations, type LexicalStandIns } from "./rewrite-body.js";
+import type { MethodMarks } from "./method-marks.js";
 import type { RuntimeImports } from "./runtime-imports.js";
 
 /** What compiling one function needs from its file. */
 export interface FileContext {
   imports: RuntimeImports;
+  marks: MethodMarks;
   /** The file's label in coroutine locations (`"src/a.js"`, or `"unknown"`). */
   file: string;
 }
@@ -240,4 +242,5 @@ function compileMethod(
   node.returnType = null;
   node.typeParameters = null;
   setMissingLoc(node, node.loc);
+  ctx.marks.record(path);
 }

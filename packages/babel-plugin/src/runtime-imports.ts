@@ -1,7 +1,7 @@
 import { addNamed } from "@babel/helper-module-imports";
 import { types as t, type NodePath } from "@babel/core";
 
-export type HelperName = "_stepwiseCall" | "_stepwiseMark";
+export type HelperName = "_stepwiseCall" | "_stepwiseMark" | "_stepwiseMarkMethods";
 
 /**
  * The runtime helpers of one file, imported on first use only (`import` in a module, `require`

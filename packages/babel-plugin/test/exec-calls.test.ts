@@ -156,6 +156,36 @@ describe("isCoroutineFunction", () => {
   });
 });
 
+describe("isCoroutineFunction on compiled methods", () => {
+  const mod = load(`
+    const sym = Symbol("run");
+    export class Service {
+      async fetch() {}
+      static async create() {}
+      async [sym]() {}
+      async "quoted name"() {}
+      sync() {}
+      async replaced() {}
+      replaced() {}
+    }
+    export const api = { async get() {}, async [sym]() {}, post() {} };
+    export { sym };
+  `) as { Service: { prototype: Record<PropertyKey, unknown> } & Record<string, unknown>; api: Record<PropertyKey, unknown>; sym: symbol };
+  test("class methods, static methods and computed keys are marked", () => {
+    const proto = mod.Service.prototype;
+    expect([proto.fetch, mod.Service.create, proto[mod.sym], proto["quoted name"]].map(isCoroutineFunction)).toEqual([true, true, true, true]);
+  });
+  test("object literal methods are marked, with computed keys", () => {
+    expect([mod.api.get, mod.api[mod.sym], mod.api.post].map(isCoroutineFunction)).toEqual([true, true, false]);
+  });
+  test("a plain method, and a sync method that replaces an async one, are not", () => {
+    expect([mod.Service.prototype.sync, mod.Service.prototype.replaced].map(isCoroutineFunction)).toEqual([false, false]);
+  });
+  test("callSoon refuses a compiled method", () => {
+    expect(() => new TestLoop().callSoon(mod.api.get as never)).toThrow(/coroutines cannot be used with callSoon\(\)/);
+  });
+});
+
 describe("parameters are evaluated at the call, as in a native async function", () => {
   test("default values run at the call, before any of the body", () => {
     const mod = load(`

@@ -1,6 +1,6 @@
 // The public API of @stepwise/runtime: this list is all of it.
 export { Coroutine, type CoroutineState } from "./coroutine.js";
-export { coroutine, isCoroutine, isCoroutineFunction, _stepwiseCall, _stepwiseMark } from "./coroutine-function.js";
+export { coroutine, isCoroutine, isCoroutineFunction, _stepwiseCall, _stepwiseMark, _stepwiseMarkMethods } from "./coroutine-function.js";
 export { Future, isFuture, type DoneCallback, type FutureOptions } from "./future.js";
 export { Task, type TaskOptions } from "./task.js";
 export { Handle, TimerHandle } from "./handle.js";
