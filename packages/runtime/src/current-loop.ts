@@ -1,4 +1,5 @@
 import type { EventLoop } from "./event-loop.js";
+import { describeValue } from "./describe.js";
 
 /**
  * Which loop is running and which is current, as asyncio's events module keeps them. Kept apart
@@ -40,7 +41,7 @@ export function getEventLoop(): EventLoop {
 
 export function setEventLoop(loop: EventLoop | null): void {
   if (loop !== null && (typeof loop !== "object" || typeof loop.callSoon !== "function")) {
-    throw new TypeError(`setEventLoop(): expected an EventLoop or null, got ${String(loop)}`);
+    throw new TypeError(`setEventLoop(): expected an EventLoop or null, got ${describeValue(loop)}`);
   }
   current = loop;
 }

@@ -1,4 +1,5 @@
 import { Coroutine } from "./coroutine.js";
+import { describeValue } from "./describe.js";
 import { _getRunningLoop, getEventLoop } from "./current-loop.js";
 import type { Future } from "./future.js";
 
@@ -27,7 +28,7 @@ function* sleepBody<T>(ms: number, value: T): Generator<unknown, T, unknown> {
 /** A coroutine that finishes after `ms` milliseconds of the loop's clock, with `value`; 0 yields one iteration. */
 export function sleep<T = undefined>(ms: number, value?: T): Coroutine<T> {
   if (typeof ms !== "number" || Number.isNaN(ms)) {
-    throw new TypeError(`sleep(): ms must be a number of milliseconds, got ${String(ms)}`);
+    throw new TypeError(`sleep(): ms must be a number of milliseconds, got ${describeValue(ms)}`);
   }
   return new Coroutine<T>(sleepBody(ms, value as T), "sleep", "");
 }

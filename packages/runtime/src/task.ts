@@ -123,6 +123,8 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Done callback of the Future the task waits on. */
   _wakeup = (future: Future<unknown>): void => {
+    // A wakeup queued before the task was stepped by hand is stale: that step already replaced the wait.
+    if (future !== this._futWaiter) return;
     this._futWaiter = null;
     let value: unknown;
     try {

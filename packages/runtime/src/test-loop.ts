@@ -1,4 +1,5 @@
 import { EventLoop } from "./event-loop.js";
+import { describeValue } from "./describe.js";
 
 /**
  * An EventLoop for tests: its clock is virtual, starts at 0, and moves only when told to
@@ -28,7 +29,7 @@ export class TestLoop extends EventLoop {
    */
   advance(ms: number): void {
     if (typeof ms !== "number" || !(ms >= 0)) {
-      throw new RangeError(`advance(): ms must be a number >= 0 (time cannot go backwards), got ${String(ms)}`);
+      throw new RangeError(`advance(): ms must be a number >= 0 (time cannot go backwards), got ${describeValue(ms)}`);
     }
     if (this.isRunning()) {
       this._now += ms;

@@ -1,4 +1,4 @@
-import { _stepwiseCall, _stepwiseMark, type Coroutine } from "../src/index";
+import { _stepwiseCall, _stepwiseMark, StopIteration, type Coroutine } from "../src/index";
 
 /**
  * Builds what @stepwise/babel-plugin emits for `async function name(...) {...}`, from a generator
@@ -20,4 +20,21 @@ export function logOf(fn: (log: (...parts: unknown[]) => void) => void): string[
   const lines: string[] = [];
   fn((...parts) => lines.push(parts.map(String).join(" ")));
   return lines;
+}
+
+/** Runs `fn`, which must throw StopIteration, and returns the StopIteration's value. */
+export function returnValue(fn: () => unknown): unknown {
+  const error = thrown(fn);
+  if (error instanceof StopIteration) return error.value;
+  throw error;
+}
+
+/** Runs `fn`, which must throw, and returns what it threw. */
+export function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to throw, but it returned");
 }
