@@ -15,7 +15,9 @@ function compileError(source: string): Error {
 
 /** The code frame's `>` marker sits on the line that holds `snippet`. */
 function expectFrameAt(error: Error, snippet: string): void {
-  const marked = error.message.split("\n").find((line) => /^\s*>\s*\d+\s*\|/.test(line));
+  // Babel colours the frame when it thinks the terminal can show colour (e.g. with CI set).
+  const plain = error.message.replace(/\x1b\[[0-9;]*m/g, "");
+  const marked = plain.split("\n").find((line) => /^\s*>\s*\d+\s*\|/.test(line));
   expect(marked).toBeDefined();
   expect(marked).toContain(snippet);
 }

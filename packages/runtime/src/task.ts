@@ -47,7 +47,12 @@ export class Task<T = unknown> extends Future<T> {
     super(options);
     this._coro = coro;
     this._name = options?.name ?? `Task-${++taskCounter}`;
-    this._stepHandle = this._loop.callSoon(this._step);
+    if (coro._owner === null && coro.state === "suspended") {
+      // Stepped by hand before: take over its await, so it resumes with what it waits for.
+      this._waitOn(coro._awaiting);
+    } else {
+      this._stepHandle = this._loop.callSoon(this._step);
+    }
     this._loop._tasks.add(this as Task<unknown>);
   }
 

@@ -22,6 +22,18 @@ describe("creation", () => {
     expect(t.getLoop()).toBe(loop);
   });
 
+  test("takes over a coroutine stepped by hand: it resumes with what it was awaiting", () => {
+    const fut = new Future<string>({ loop });
+    const co = asyncFn("f", function* () { const a = yield fut; const b = yield "plain"; return `${a}+${b}`; })();
+    expect(co.send()).toBe(fut);
+    const t = new Task(co, { loop });
+    expect(loop._ready.length).toBe(0);
+    expect(String(t)).toContain("wait_for=<Future pending");
+    loop.callLater(10, () => fut.setResult("late"));
+    expect(loop.runUntilComplete(t)).toBe("late+plain");
+    expect(loop.time()).toBe(10);
+  });
+
   test("rejects anything but a coroutine, naming what it got", () => {
     expect(() => new Task(42 as never, { loop })).toThrow(new TypeError("new Task(): a coroutine was expected, got 42"));
     expect(() => new Task(Promise.resolve(1) as never, { loop })).toThrow(
