@@ -257,6 +257,16 @@ test("the seed's three ways to run a compiled coroutine", () => {
   expect(mod.said).toEqual(["Hi!", "Hi!", "Hi!"]);
 });
 
+test("a compiled recursive async function 200,000 awaits deep completes on a loop", () => {
+  const { depth } = fns(`
+    export async function depth(n) {
+      if (n === 0) return 0;
+      return (await depth(n - 1)) + 1;
+    }
+  `);
+  expect(new TestLoop().runUntilComplete(depth(200_000))).toBe(200_000);
+});
+
 test("callSoon refuses a compiled async function, as asyncio refuses a coroutine function", () => {
   const { f } = fns(`export async function f() {}`);
   expect(() => new TestLoop().callSoon(f as never)).toThrow(/coroutines cannot be used with callSoon\(\)/);
