@@ -4,7 +4,7 @@ import { describeValue, isThenable } from "./describe.js";
 export type CoroutineState = "created" | "running" | "suspended" | "closed";
 
 // Internal states (numbers: the hot path compares them on every step).
-const CREATED = 0;
+export const CREATED = 0;
 const RUNNING = 1;
 const SUSPENDED = 2;
 const CLOSED = 3;

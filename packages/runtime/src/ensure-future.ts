@@ -15,11 +15,21 @@ function* awaitThenable<T>(thenable: PromiseLike<T>): Generator<unknown, T, unkn
  * in a Task that awaits it.
  */
 export function ensureFuture<T>(x: Coroutine<T> | Future<T> | PromiseLike<T>, options?: { loop?: EventLoop }): Future<T> {
-  const loop = options?.loop;
+  return _ensureFuture(x, options?.loop, "ensureFuture");
+}
+
+/** ensureFuture's work; `method` is the public call (ensureFuture or runUntilComplete) its errors name. */
+export function _ensureFuture<T>(
+  x: Coroutine<T> | Future<T> | PromiseLike<T>,
+  loop: EventLoop | undefined,
+  method: string,
+): Future<T> {
   if (isFuture(x)) {
     if (loop !== undefined && x._loop !== loop) {
       throw new Error(
-        `ensureFuture(): ${x} belongs to a different loop than the one specified as the loop argument`,
+        method === "ensureFuture"
+          ? `ensureFuture(): ${x} belongs to a different loop than the one specified as the loop argument`
+          : `${method}(): ${x} belongs to a different loop than ${loop}; create it on this loop`,
       );
     }
     return x as Future<T>;
@@ -31,9 +41,9 @@ export function ensureFuture<T>(x: Coroutine<T> | Future<T> | PromiseLike<T>, op
   }
   if (isCoroutineFunction(x)) {
     const name = (x as unknown as { name: string }).name;
-    throw new TypeError(`ensureFuture(): got the async function ${name} itself; call it: ensureFuture(${name}())`);
+    throw new TypeError(`${method}(): got the async function ${name} itself; call it: ${method}(${name}())`);
   }
-  throw new TypeError(`ensureFuture(): a Future, a coroutine or a thenable is required, got ${describeValue(x)}`);
+  throw new TypeError(`${method}(): a Future, a coroutine or a thenable is required, got ${describeValue(x)}`);
 }
 
 /** Wraps a coroutine in a Task on the running loop (else the current one), as asyncio.create_task. */

@@ -2,10 +2,10 @@ import { Deque } from "./deque.js";
 import { TimerHeap } from "./timer-heap.js";
 import { Handle, TimerHandle } from "./handle.js";
 import { Future } from "./future.js";
-import { Task } from "./task.js";
+import { Task, notACoroutine } from "./task.js";
 import { Coroutine } from "./coroutine.js";
 import { isCoroutineFunction } from "./coroutine-function.js";
-import { ensureFuture } from "./ensure-future.js";
+import { _ensureFuture } from "./ensure-future.js";
 import { _getRunningLoop, _registerLoopFactory, _setRunningLoop } from "./current-loop.js";
 import { defaultExceptionHandler, type ExceptionContext, type ExceptionHandler } from "./exception-handler.js";
 import { describeValue } from "./describe.js";
@@ -70,7 +70,7 @@ export class EventLoop {
     if (typeof delay !== "number" || Number.isNaN(delay)) {
       throw new TypeError(`callLater(): delay must be a number of milliseconds, got ${describeValue(delay)}`);
     }
-    return this.callAt(this.time() + delay, callback, ...args);
+    return this._callAt(this.time() + delay, callback as (...args: never[]) => unknown, args, "callLater");
   }
 
   /** Runs `callback(...args)` when the loop's clock reaches `when`. */
@@ -78,9 +78,14 @@ export class EventLoop {
     if (typeof when !== "number" || Number.isNaN(when)) {
       throw new TypeError(`callAt(): when must be a time on the loop's clock (loop.time()), got ${describeValue(when)}`);
     }
-    this._checkCallback(callback, "callAt");
-    this._checkClosed("callAt");
-    const timer = new TimerHandle(when, this._timerSeq++, callback as (...args: never[]) => unknown, args, this);
+    return this._callAt(when, callback as (...args: never[]) => unknown, args, "callAt");
+  }
+
+  /** callAt's work; `method` is the public call, so an error names the one the user made. */
+  private _callAt(when: number, callback: (...args: never[]) => unknown, args: unknown[], method: string): TimerHandle {
+    this._checkCallback(callback, method);
+    this._checkClosed(method);
+    const timer = new TimerHandle(when, this._timerSeq++, callback, args, this);
     this._scheduled.push(timer);
     if (this._driver === IDLE) this._scheduleHostTurn();
     return timer;
@@ -93,6 +98,8 @@ export class EventLoop {
 
   createTask<T>(coro: Coroutine<T>, options?: { name?: string }): Task<T> {
     this._checkClosed("createTask");
+    // Checked here too, so the error names createTask() rather than the Task constructor.
+    if (!((coro as unknown) instanceof Coroutine)) throw notACoroutine("createTask", coro);
     return new Task(coro, { loop: this, ...(options?.name !== undefined ? { name: options.name } : {}) });
   }
 
@@ -149,7 +156,7 @@ export class EventLoop {
     this._checkClosed("runUntilComplete");
     this._checkNotRunning("runUntilComplete");
     const newTask = !(x instanceof Future);
-    const future = ensureFuture(x, { loop: this });
+    const future = _ensureFuture(x, this, "runUntilComplete");
     const stop = (): void => this.stop();
     future.addDoneCallback(stop);
     this._runForeverSetup("runUntilComplete");
@@ -208,6 +215,9 @@ export class EventLoop {
 
   /** Reports an error nobody else will see: to the handler set with setExceptionHandler, else to console.error. */
   callExceptionHandler(context: ExceptionContext): void {
+    if (context === null || typeof context !== "object") {
+      throw new TypeError(`callExceptionHandler(): a context object ({ message, exception? }) is expected, got ${describeValue(context)}`);
+    }
     const handler = this._exceptionHandler;
     if (handler === null) {
       defaultExceptionHandler(context);
@@ -225,8 +235,10 @@ export class EventLoop {
     return `<${this.constructor.name} ${state} ready=${this._ready.length} timers=${this._scheduled.liveSize}>`;
   }
 
-  _timerHandleCancelled(_timer: TimerHandle): void {
-    this._scheduled.noteCancelled();
+  _timerHandleCancelled(timer: TimerHandle): void {
+    // Only a timer still in the heap is a dead entry there: one that already fired (sleep cancels
+    // its timer in a finally block after it fired) must not be counted, or liveSize undercounts.
+    if (timer._scheduled) this._scheduled.noteCancelled();
   }
 
   _runForeverSetup(method: string): void {

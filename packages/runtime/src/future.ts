@@ -83,6 +83,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   setResult(value: T): void {
     if (this._state !== PENDING) throw new InvalidStateError(`setResult() on ${this}: it is already done`);
+    if (this._callbacks !== null) this._checkCanSchedule("setResult");
+    this._finishWithResult(value);
+  }
+
+  /** setResult's work, without its checks (a Task finishing from `_step` calls it). */
+  _finishWithResult(value: T): void {
     this._result = value;
     this._state = FINISHED;
     this._scheduleCallbacks();
@@ -90,6 +96,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   setException(exception: unknown): void {
     if (this._state !== PENDING) throw new InvalidStateError(`setException() on ${this}: it is already done`);
+    if (this._callbacks !== null) this._checkCanSchedule("setException");
+    this._finishWithException(exception);
+  }
+
+  /** setException's work, without its checks (a Task failing from `_step` calls it). */
+  _finishWithException(exception: unknown): void {
     if (typeof exception === "function" && exception.prototype instanceof Error) {
       exception = new (exception as new () => Error)();
     }
@@ -103,17 +115,35 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._state = FINISHED;
     this._scheduleCallbacks();
     this._logTraceback = true;
-    neverRetrieved?.register(this, { loop: this._loop, exception, what: this.constructor.name }, this);
+    if (neverRetrieved !== null) {
+      // V8 keeps an Error's call sites (their receivers and functions: this task's Handle and
+      // _step) alive until its stack is formatted; the registry holds the error strongly, so
+      // without this the future could never be collected and the report would never come.
+      if (exception instanceof Error) {
+        try {
+          void exception.stack;
+        } catch {
+          // a throwing `stack` getter: nothing to format
+        }
+      }
+      neverRetrieved.register(this, { loop: this._loop, exception, what: this.constructor.name }, this);
+    }
   }
 
   /** Cancels a pending future and schedules its callbacks; false if it was already done. */
   cancel(msg?: string): boolean {
     this._retrieved();
     if (this._state !== PENDING) return false;
+    if (this._callbacks !== null) this._checkCanSchedule("cancel");
+    this._finishCancelled(msg);
+    return true;
+  }
+
+  /** cancel's work on a pending future, without its checks (a Task ending cancelled from `_step` calls it). */
+  _finishCancelled(msg: string | undefined): void {
     this._state = CANCELLED;
     this._cancelMessage = msg;
     this._scheduleCallbacks();
-    return true;
   }
 
   addDoneCallback(fn: DoneCallback<this>): void {
@@ -177,6 +207,16 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return new CancelledError(this._cancelMessage);
   }
 
+  /**
+   * Callbacks cannot be scheduled on a closed loop: refuse before the state changes, so the call
+   * fails naming itself and the future is left as it was (not done with its callbacks lost).
+   */
+  _checkCanSchedule(method: string): void {
+    if (this._loop.isClosed()) {
+      throw new Error(`${method}() on ${this}: its event loop is closed, so its done callbacks cannot be scheduled`);
+    }
+  }
+
   _scheduleCallbacks(): void {
     const cbs = this._callbacks;
     if (cbs === null) return;
@@ -184,7 +224,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     for (let i = 0; i < cbs.length; i++) this._loop.callSoon(cbs[i] as (future: this) => void, this);
   }
 
-  private _retrieved(): void {
+  _retrieved(): void {
     if (this._logTraceback) {
       this._logTraceback = false;
       neverRetrieved?.unregister(this);

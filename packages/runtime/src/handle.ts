@@ -68,6 +68,8 @@ export class Handle {
 export class TimerHandle extends Handle {
   _when: number;
   _seq: number;
+  /** True while the timer is in its loop's heap (asyncio's `_scheduled`): only then does cancelling it count as a dead heap entry. */
+  _scheduled = false;
 
   constructor(
     when: number,

@@ -1,4 +1,4 @@
-import { Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper } from "./coroutine.js";
+import { CREATED, Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./errors.js";
 import { Future, isFuture } from "./future.js";
 import { getEventLoop } from "./current-loop.js";
@@ -15,6 +15,14 @@ export interface TaskOptions {
 const NO_ERROR: unique symbol = Symbol("no error");
 
 let taskCounter = 0;
+
+/** The TypeError for a value given where a coroutine was expected, naming the call. */
+export function notACoroutine(method: string, value: unknown): TypeError {
+  return new TypeError(
+    `${method}(): a coroutine was expected, got ${describeValue(value)}` +
+      (value instanceof Promise ? " (was the async function compiled with @stepwise/babel-plugin?)" : ""),
+  );
+}
 
 /**
  * Drives a coroutine on a loop, one `_step` per loop iteration, as asyncio's Task.
@@ -38,15 +46,13 @@ export class Task<T = unknown> extends Future<T> {
   _numCancelsRequested = 0;
 
   constructor(coro: Coroutine<T>, options?: TaskOptions) {
-    if (!((coro as unknown) instanceof Coroutine)) {
-      throw new TypeError(
-        `new Task(): a coroutine was expected, got ${describeValue(coro)}` +
-          ((coro as unknown) instanceof Promise ? " (was the async function compiled with @stepwise/babel-plugin?)" : ""),
-      );
-    }
+    if (!((coro as unknown) instanceof Coroutine)) throw notACoroutine("new Task", coro);
     super(options);
+    // Checked here, before anything changes: otherwise the error would name callSoon().
+    this._loop._checkClosed("new Task");
     this._coro = coro;
-    this._name = options?.name ?? `Task-${++taskCounter}`;
+    // As asyncio's str(name), and as setName does.
+    this._name = options?.name !== undefined ? String(options.name) : `Task-${++taskCounter}`;
     if (coro._owner === null && coro.state === "suspended") {
       // Stepped by hand before: take over its await, so it resumes with what it waits for.
       this._waitOn(coro._awaiting);
@@ -73,6 +79,16 @@ export class Task<T = unknown> extends Future<T> {
           `step tasks by hand only from outside the loop's tasks`,
       );
     }
+    const coro = this._coro;
+    if (coro._state === CREATED && value !== undefined && error === NO_ERROR && coro._owner === null) {
+      // As Coroutine.send: a coroutine that never ran has no await to receive a value. Only a
+      // step by hand can get here (the loop sends values only after a suspension); refuse it
+      // before anything changes, rather than silently dropping the value.
+      throw new TypeError(
+        `_step(): can't send non-undefined value to a just-started coroutine: ${this} has not run yet; ` +
+          `call _step() (with no value) first`,
+      );
+    }
     if (this._stepHandle !== null) {
       if (this._stepHandle !== loop._currentHandle) this._stepHandle.cancel();
       this._stepHandle = null;
@@ -89,7 +105,6 @@ export class Task<T = unknown> extends Future<T> {
     }
 
     loop._currentTask = this as Task<unknown>;
-    const coro = this._coro;
     let outcome;
     try {
       const misuse = coro._misuse("_step");
@@ -114,15 +129,15 @@ export class Task<T = unknown> extends Future<T> {
     if (outcome === RETURN) {
       if (this._mustCancel) {
         this._mustCancel = false;
-        super.cancel(this._cancelMessage);
+        this._finishCancelled(this._cancelMessage);
       } else {
-        super.setResult(v as T);
+        this._finishWithResult(v as T);
       }
     } else if (v instanceof CancelledError) {
       this._cancelledExc = v;
-      super.cancel(v.message || undefined);
+      this._finishCancelled(v.message || undefined);
     } else {
-      super.setException(v);
+      this._finishWithException(v);
     }
   };
 
@@ -193,7 +208,8 @@ export class Task<T = unknown> extends Future<T> {
    * the Future it waits on), or at its next step. Returns false if it is already done.
    */
   override cancel(msg?: string): boolean {
-    this._logTraceback = false;
+    // As asyncio: cancelling a task, even a finished one, counts as retrieving its error.
+    this._retrieved();
     if (this._state !== 0) return false;
     this._numCancelsRequested++;
     if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;

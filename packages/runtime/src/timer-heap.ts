@@ -20,6 +20,7 @@ export class TimerHeap {
 
   push(timer: TimerHandle): void {
     const heap = this._heap;
+    timer._scheduled = true;
     heap.push(timer);
     let i = heap.length - 1;
     while (i > 0) {
@@ -40,6 +41,7 @@ export class TimerHeap {
     const top = heap[0];
     const last = heap.pop();
     if (top === undefined || last === undefined) return undefined;
+    top._scheduled = false;
     if (top._cancelled) this._cancelled--;
     if (heap.length > 0) {
       let i = 0;
@@ -63,7 +65,10 @@ export class TimerHeap {
   noteCancelled(): void {
     this._cancelled++;
     if (this._heap.length > 100 && this._cancelled * 2 > this._heap.length) {
-      this._heap = this._heap.filter((t) => !t._cancelled);
+      this._heap = this._heap.filter((t) => {
+        if (t._cancelled) t._scheduled = false;
+        return !t._cancelled;
+      });
       this._cancelled = 0;
       const live = this._heap;
       this._heap = [];
@@ -77,6 +82,7 @@ export class TimerHeap {
   }
 
   clear(): void {
+    for (const t of this._heap) t._scheduled = false;
     this._heap = [];
     this._cancelled = 0;
   }

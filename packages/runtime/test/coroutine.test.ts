@@ -1,5 +1,5 @@
 import { asyncFn, returnValue, thrown } from "./helpers";
-import { Coroutine, Future, StopIteration, TestLoop } from "../src/index";
+import { Coroutine, Future, StopIteration, TestLoop, setEventLoop } from "../src/index";
 
 const loop = new TestLoop();
 afterAll(() => loop.close());
@@ -87,6 +87,21 @@ describe("lazy start and send", () => {
       return "not reached";
     })();
     expect(returnValue(() => co.send())).toEqual([4, err]);
+  });
+
+  test("await of a cancelled Future throws CancelledError at once, without suspending", () => {
+    const f = new Future<number>({ loop });
+    f.cancel("gone");
+    const co = asyncFn("f", function* () {
+      try {
+        yield f;
+      } catch (e) {
+        return e;
+      }
+    })();
+    const e = returnValue(() => co.send()) as Error;
+    expect(e.name).toBe("CancelledError");
+    expect(e.message).toBe("gone");
   });
 
   test("returning a thenable adopts it: the coroutine awaits it first", () => {
@@ -436,6 +451,27 @@ describe("misuse gives clear errors and changes no state", () => {
     expect(outer.awaiting).toBe(1);
   });
 
+  test("throw while it runs: 'coroutine already executing', and the body carries on", () => {
+    let message = "";
+    const co: Coroutine<string> = asyncFn("busy", function* () {
+      try {
+        co.throw(new Error("x"));
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      return "ok";
+    })();
+    expect(returnValue(() => co.send())).toBe("ok");
+    expect(message).toMatch(/^coroutine already executing: throw\(\) was called on <coroutine busy\(\)/);
+  });
+
+  test("close on a coroutine that returned does nothing", () => {
+    const co = asyncFn("done", function* () { return 1; })();
+    returnValue(() => co.send());
+    expect(co.close()).toBeUndefined();
+    expect(co.state).toBe("closed");
+  });
+
   test("close while it runs: 'coroutine already executing'", () => {
     let message = "";
     const co: Coroutine<void> = asyncFn("busy", function* () {
@@ -451,6 +487,26 @@ describe("misuse gives clear errors and changes no state", () => {
 });
 
 describe("then", () => {
+  test("then wraps the coroutine in a Task on the current loop: a TestLoop set as current runs it only when told", async () => {
+    const current = new TestLoop();
+    setEventLoop(current);
+    try {
+      const log: string[] = [];
+      const co = asyncFn("f", function* () { log.push("ran"); return 7; })();
+      const p = co.then((v) => v * 2);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(log).toEqual([]);
+      current.advance(0);
+      expect(log).toEqual(["ran"]);
+      await expect(p).resolves.toBe(14);
+      await expect(co.then((v) => v)).resolves.toBe(7);
+      expect(log).toEqual(["ran"]);
+    } finally {
+      setEventLoop(null);
+      current.close();
+    }
+  });
+
   test("uncompiled code can await a coroutine; a second then reuses the same task", async () => {
     const co = asyncFn("f", function* () { return 7; })();
     // A coroutine on the default loop driven by the host.

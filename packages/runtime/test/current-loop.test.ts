@@ -24,6 +24,9 @@ test("a closed set loop is replaced by a new one", () => {
   const next = getEventLoop();
   expect(next).not.toBe(loop);
   expect(next.isClosed()).toBe(false);
+  // ... and the new one becomes the set one.
+  expect(getEventLoop()).toBe(next);
+  next.close();
 });
 
 test("inside a run, getEventLoop and getRunningLoop return the running loop, not the set one", () => {
@@ -54,6 +57,14 @@ test("newEventLoop makes a fresh EventLoop each call without setting it", () => 
   expect(getEventLoop()).not.toBe(a);
   a.close();
   b.close();
+});
+
+test("setEventLoop refuses what is not a loop and keeps the loop that was set", () => {
+  const loop = new TestLoop();
+  setEventLoop(loop);
+  expect(() => setEventLoop(42 as unknown as EventLoop)).toThrow(new TypeError("setEventLoop(): expected an EventLoop or null, got 42"));
+  expect(getEventLoop()).toBe(loop);
+  loop.close();
 });
 
 test("setEventLoop refuses what is not a loop", () => {

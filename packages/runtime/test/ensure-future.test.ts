@@ -52,6 +52,20 @@ test("inside a run, createTask uses the running loop", () => {
   expect(inner!.getLoop()).toBe(loop);
 });
 
+test("inside a run, ensureFuture without a loop uses the running loop, not the set one", () => {
+  const set = new TestLoop();
+  setEventLoop(set);
+  let wrapped: unknown;
+  const main = asyncFn("main", function* () {
+    const t = ensureFuture(seven());
+    wrapped = t;
+    return yield t;
+  });
+  expect(loop.runUntilComplete(main())).toBe(7);
+  expect((wrapped as Task<number>).getLoop()).toBe(loop);
+  set.close();
+});
+
 test("ensureFuture refuses a Future of another loop", () => {
   const other = new TestLoop();
   const f = new Future({ loop: other });
@@ -73,5 +87,5 @@ test("ensureFuture refuses other values", () => {
 
 test("createTask refuses a non-coroutine", () => {
   setEventLoop(loop);
-  expect(() => createTask(Promise.resolve(1) as never)).toThrow(/^new Task\(\): a coroutine was expected, got a native Promise \(was the async function compiled/);
+  expect(() => createTask(Promise.resolve(1) as never)).toThrow(/^createTask\(\): a coroutine was expected, got a native Promise \(was the async function compiled/);
 });

@@ -1,5 +1,6 @@
 import { asyncFn, thrown } from "./helpers";
-import { Future, Task, TestLoop, getEventLoop, getRunningLoop, sleep, type ExceptionContext } from "../src/index";
+import { EventLoop, Future, Task, TestLoop, getEventLoop, getRunningLoop, sleep, type ExceptionContext } from "../src/index";
+import * as sleepThreadModule from "../src/sleep-thread";
 
 let loop: TestLoop;
 let log: string[];
@@ -46,7 +47,10 @@ describe("callSoon / callLater / callAt", () => {
 
   test("a non-function callback is refused", () => {
     expect(() => loop.callSoon(42 as unknown as () => void)).toThrow(new TypeError("a callable object was expected by callSoon(), got 42"));
-    expect(() => loop.callLater(1, null as unknown as () => void)).toThrow(new TypeError("a callable object was expected by callAt(), got null"));
+    expect(() => loop.callLater(1, null as unknown as () => void)).toThrow(new TypeError("a callable object was expected by callLater(), got null"));
+    expect(() => loop.callAt(1, null as unknown as () => void)).toThrow(new TypeError("a callable object was expected by callAt(), got null"));
+    expect(loop._ready.length).toBe(0);
+    expect(String(loop)).toBe("<TestLoop idle ready=0 timers=0>");
   });
 
   test("callSoon rejects a coroutine and a compiled async function", () => {
@@ -58,6 +62,20 @@ describe("callSoon / callLater / callAt", () => {
     );
     expect(() => loop.callSoon(f)).toThrow(/^coroutines cannot be used with callSoon\(\): got function job;/);
     expect(() => loop.callAt(1, f)).toThrow(/^coroutines cannot be used with callAt\(\)/);
+    expect(() => loop.callLater(1, f)).toThrow(/^coroutines cannot be used with callLater\(\)/);
+    expect(loop._ready.length).toBe(0);
+  });
+});
+
+describe("_ready", () => {
+  test("is FIFO across many callbacks, also once the queue has wrapped and grown", () => {
+    const order: number[] = [];
+    for (let i = 0; i < 10; i++) loop.callSoon((n: number) => void order.push(n), i);
+    loop._runOnce();
+    for (let i = 10; i < 60; i++) loop.callSoon((n: number) => void order.push(n), i);
+    expect(loop._ready.length).toBe(50);
+    loop._runOnce();
+    expect(order).toEqual(Array.from({ length: 60 }, (_, i) => i));
     expect(loop._ready.length).toBe(0);
   });
 });
@@ -98,6 +116,17 @@ describe("runForever / stop", () => {
     loop.callSoon(() => loop.stop());
     loop.runForever();
     expect(log).toEqual(["a", "c", "b"]);
+  });
+
+  test("stop() before runForever(): the run does one iteration and returns", () => {
+    loop.stop();
+    loop.callSoon(() => {
+      log.push("a");
+      loop.callSoon(say("b"));
+    });
+    loop.runForever();
+    expect(log).toEqual(["a"]);
+    expect(loop._ready.length).toBe(1);
   });
 
   test("isRunning and getRunningLoop inside a run", () => {
@@ -152,11 +181,69 @@ describe("runUntilComplete", () => {
     expect(loop.runUntilComplete(t)).toBe(4);
   });
 
+  test("takes over a coroutine stepped by hand: it resumes with the result of what it awaits", () => {
+    const f = asyncFn("f", function* () {
+      const a = (yield sleep(10, "slept")) as string;
+      return `${a} then done`;
+    });
+    const co = f();
+    loop.callSoon(() => void co.send());
+    loop.advance(0);
+    expect(co.state).toBe("suspended");
+    expect(loop.runUntilComplete(co)).toBe("slept then done");
+    expect(loop.time()).toBe(10);
+  });
+
   test("waiting on a native promise that only the host can settle is an error naming the async alternative", () => {
     const f = asyncFn("f", function* () { return yield new Promise(() => {}); });
     const e = thrown(() => loop.runUntilComplete(f())) as Error;
     expect(e.message).toMatch(/^runUntilComplete\(\): <Task pending .*> cannot finish synchronously: 1 task\(s\) wait on a native promise/);
     expect(e.message).toContain("await run(main())");
+  });
+
+  test("bad input is refused naming runUntilComplete(), and the loop is left idle with nothing queued", () => {
+    const f = asyncFn("job", function* () { return 1; });
+    expect(() => loop.runUntilComplete(5 as never)).toThrow(
+      new TypeError("runUntilComplete(): a Future, a coroutine or a thenable is required, got 5"),
+    );
+    expect(() => loop.runUntilComplete(f as never)).toThrow(
+      new TypeError("runUntilComplete(): got the async function job itself; call it: runUntilComplete(job())"),
+    );
+    const other = new TestLoop();
+    expect(() => loop.runUntilComplete(other.createFuture())).toThrow(
+      /^runUntilComplete\(\): <Future pending> belongs to a different loop than <TestLoop idle/,
+    );
+    other.close();
+    expect(loop.isRunning()).toBe(false);
+    expect(String(loop)).toBe("<TestLoop idle ready=0 timers=0>");
+    expect(loop.runUntilComplete(f())).toBe(1);
+  });
+
+  test("an EventLoop run by hand with nothing ready sleeps the thread until the next timer is due", () => {
+    // A clock the test controls; sleepThread stands in for blocking the thread.
+    class ClockLoop extends EventLoop {
+      now = 1000;
+      override time(): number {
+        return this.now;
+      }
+    }
+    const clock = new ClockLoop();
+    const slept: number[] = [];
+    const spy = jest.spyOn(sleepThreadModule, "sleepThread").mockImplementation((ms: number) => {
+      slept.push(ms);
+      clock.now += ms;
+    });
+    try {
+      const f = asyncFn("f", function* () {
+        yield sleep(250);
+        return clock.time();
+      });
+      expect(clock.runUntilComplete(f())).toBe(1250);
+      expect(slept).toEqual([250]);
+    } finally {
+      spy.mockRestore();
+      clock.close();
+    }
   });
 
   test("a future nothing will complete is an error, not a hang", () => {
@@ -208,7 +295,9 @@ describe("close", () => {
     expect(() => loop.close()).not.toThrow();
     for (const [name, op] of [
       ["callSoon", () => loop.callSoon(say("x"))],
-      ["callAt", () => loop.callLater(1, say("x"))],
+      ["callLater", () => loop.callLater(1, say("x"))],
+      ["callAt", () => loop.callAt(1, say("x"))],
+      ["advance", () => loop.advance(1)],
       ["runForever", () => loop.runForever()],
       ["runUntilComplete", () => loop.runUntilComplete(new Future({ loop }))],
       ["createFuture", () => loop.createFuture()],
@@ -261,6 +350,16 @@ describe("exception handler", () => {
     }
   });
 
+  test("callExceptionHandler refuses a context that is not an object, naming the call", () => {
+    const reported: ExceptionContext[] = [];
+    loop.setExceptionHandler((_l, ctx) => void reported.push(ctx));
+    expect(() => loop.callExceptionHandler("oops" as unknown as ExceptionContext)).toThrow(
+      new TypeError('callExceptionHandler(): a context object ({ message, exception? }) is expected, got "oops"'),
+    );
+    expect(() => loop.callExceptionHandler(null as unknown as ExceptionContext)).toThrow(/^callExceptionHandler\(\): .* got null$/);
+    expect(reported).toEqual([]);
+  });
+
   test("an error in the handler itself is reported by the default handler", () => {
     loop.setExceptionHandler(() => {
       throw new Error("handler broke");
@@ -274,9 +373,25 @@ describe("exception handler", () => {
     }
   });
 
-  test("setExceptionHandler refuses a non-function", () => {
+  test("setExceptionHandler refuses a non-function and keeps the handler it had", () => {
+    const handler = (): void => {};
+    loop.setExceptionHandler(handler);
     expect(() => loop.setExceptionHandler(5 as never)).toThrow(new TypeError("setExceptionHandler(): a function or null is expected, got 5"));
+    expect(loop.getExceptionHandler()).toBe(handler);
   });
+});
+
+test("a timer cancelled after it fired is not counted as a pending one (sleep does this on every wake-up)", () => {
+  loop.runUntilComplete(sleep(10));
+  const fired = loop.callLater(5, say("fired"));
+  loop.advance(5);
+  fired.cancel();
+  const pending = loop.callLater(5, say("pending"));
+  expect(String(loop)).toBe("<TestLoop idle ready=0 timers=1>");
+  loop.close();
+  pending.cancel();
+  expect(String(loop)).toBe("<TestLoop closed ready=0 timers=0>");
+  expect(log).toEqual(["fired"]);
 });
 
 test("toString describes the loop", () => {

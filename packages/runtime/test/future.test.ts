@@ -97,10 +97,23 @@ describe("cancel", () => {
     expect(f.result()).toBe(3);
   });
 
-  test("a cancelled future cannot be given a result", () => {
+  test("a cancelled future cannot be given a result or an error, and stays cancelled", () => {
     const f = new Future({ loop });
-    f.cancel();
-    expect(() => f.setResult(1)).toThrow(InvalidStateError);
+    f.cancel("first");
+    expect(() => f.setResult(1)).toThrow(new InvalidStateError("setResult() on <Future cancelled>: it is already done"));
+    expect(() => f.setException(new Error("x"))).toThrow(new InvalidStateError("setException() on <Future cancelled>: it is already done"));
+    expect(f.cancelled()).toBe(true);
+    expect((thrown(() => f.result()) as Error).message).toBe("first");
+  });
+
+  test("a failed future keeps its error when given a result, an error or a cancel", () => {
+    const f = new Future({ loop });
+    const err = new Error("original");
+    f.setException(err);
+    expect(() => f.setResult(1)).toThrow(/^setResult\(\) on <Future finished exception=Error: original>: it is already done/);
+    expect(() => f.setException(new Error("other"))).toThrow(InvalidStateError);
+    expect(f.cancel()).toBe(false);
+    expect(f.exception()).toBe(err);
   });
 });
 
@@ -140,12 +153,47 @@ describe("done callbacks", () => {
     expect(log).toEqual(["other"]);
   });
 
-  test("addDoneCallback with a non-function says so", () => {
+  test("addDoneCallback with a non-function says so, and the callbacks already added still run", () => {
     const f = new Future({ loop });
+    const log: string[] = [];
+    f.addDoneCallback(() => void log.push("kept"));
     expect(() => f.addDoneCallback(42 as unknown as () => void)).toThrow(
       new TypeError("addDoneCallback(): expected a function, got 42"),
     );
+    f.setResult(undefined);
+    expect(() => f.addDoneCallback(null as unknown as () => void)).toThrow(TypeError);
+    expect(loop._ready.length).toBe(1);
+    drain();
+    expect(log).toEqual(["kept"]);
   });
+
+  test("removeDoneCallback of a callback never added removes nothing", () => {
+    const f = new Future({ loop });
+    const log: string[] = [];
+    f.addDoneCallback(() => void log.push("kept"));
+    expect(f.removeDoneCallback(() => {})).toBe(0);
+    f.setResult(undefined);
+    drain();
+    expect(log).toEqual(["kept"]);
+  });
+});
+
+test("on a closed loop, finishing a future that has callbacks is refused, naming the call, and it stays pending", () => {
+  const f = new Future<number>({ loop });
+  const log: string[] = [];
+  f.addDoneCallback(() => void log.push("cb"));
+  loop.close();
+  const message = (method: string): string =>
+    `${method}() on <Future pending>: its event loop is closed, so its done callbacks cannot be scheduled`;
+  expect(() => f.setResult(1)).toThrow(message("setResult"));
+  expect(() => f.setException(new Error("x"))).toThrow(message("setException"));
+  expect(() => f.cancel()).toThrow(message("cancel"));
+  expect(f.done()).toBe(false);
+  expect(String(f)).toBe("<Future pending>");
+  // Without callbacks there is nothing to schedule, so it can still finish (as in asyncio).
+  const bare = new Future<number>({ loop });
+  bare.setResult(2);
+  expect(bare.result()).toBe(2);
 });
 
 describe("then: code that was not compiled can await a future", () => {
@@ -168,6 +216,15 @@ describe("then: code that was not compiled can await a future", () => {
     f.cancel("stop");
     await expect(f).rejects.toBeInstanceOf(CancelledError);
   });
+});
+
+test("a future made inside a run belongs to the running loop", () => {
+  let made: Future<unknown> | undefined;
+  loop.callSoon(() => {
+    made = new Future();
+  });
+  drain();
+  expect(made!.getLoop()).toBe(loop);
 });
 
 test("a future made outside any running loop belongs to getEventLoop()", () => {

@@ -1,5 +1,5 @@
 import { asyncFn } from "./helpers";
-import { CancelledError, EventLoop, TestLoop, createTask, getEventLoop, getRunningLoop, run, sleep } from "../src/index";
+import { CancelledError, EventLoop, TestLoop, createTask, getEventLoop, getRunningLoop, run, setEventLoop, sleep } from "../src/index";
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -17,6 +17,27 @@ describe("run()", () => {
     expect(seen).toBeInstanceOf(EventLoop);
     expect(seen!.isClosed()).toBe(true);
     expect(seen).not.toBe(getEventLoop());
+  });
+
+  test("sets its fresh loop as the current one while it runs, and restores the previous one afterwards", async () => {
+    const previous = new TestLoop();
+    setEventLoop(previous);
+    let inside: EventLoop | undefined;
+    const main = asyncFn("main", function* () {
+      inside = getEventLoop();
+      yield Promise.resolve();
+      return getRunningLoop();
+    });
+    const p = run(main());
+    const during = getEventLoop();
+    expect(during).not.toBe(previous);
+    expect(during).toBeInstanceOf(EventLoop);
+    const ran = await p;
+    expect(ran).toBe(during);
+    expect(inside).toBe(during);
+    expect(getEventLoop()).toBe(previous);
+    setEventLoop(null);
+    previous.close();
   });
 
   test("rejects with the coroutine's error", async () => {
@@ -108,6 +129,31 @@ describe("driven by the host", () => {
     expect(log).toEqual([]);
     expect(await t).toBe(1);
     expect(log).toEqual(["ran"]);
+  });
+
+  test("a timer left behind by a run by hand is run by the host afterwards", () => {
+    // Fake host timers and clock: the host timer fires when the test says, not after a real wait.
+    jest.useFakeTimers({ doNotFake: ["queueMicrotask", "nextTick", "setImmediate"] });
+    const loop = new EventLoop();
+    const log: string[] = [];
+    try {
+      const main = asyncFn("main", function* () {
+        // A timer that fires during the run and is cancelled afterwards, as sleep() does with its own.
+        const fired = loop.callAt(loop.time(), () => void log.push("fired"));
+        yield undefined;
+        yield undefined;
+        fired.cancel();
+        loop.callLater(100, () => void log.push("left behind"));
+        return "done";
+      });
+      expect(loop.runUntilComplete(main())).toBe("done");
+      expect(log).toEqual(["fired"]);
+      jest.advanceTimersByTime(100);
+      expect(log).toEqual(["fired", "left behind"]);
+    } finally {
+      loop.close();
+      jest.useRealTimers();
+    }
   });
 
   test("a host-driven task can be cancelled while it waits on a native promise", async () => {

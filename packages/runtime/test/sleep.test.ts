@@ -57,6 +57,13 @@ test("cancelling a sleeping task cancels its timer", () => {
   expect(loop._scheduled.liveSize).toBe(0);
 });
 
+test("after a sleep has finished, its timer is not left counted on the loop", () => {
+  expect(loop.runUntilComplete(sleep(10, "v"))).toBe("v");
+  expect(String(loop)).toBe("<TestLoop idle ready=0 timers=0>");
+  loop.callLater(1, () => {});
+  expect(String(loop)).toBe("<TestLoop idle ready=0 timers=1>");
+});
+
 test("a negative delay acts as 0", () => {
   const s = sleep(-5, 1);
   expect(s.send()).toBeUndefined();

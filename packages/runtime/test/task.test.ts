@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "v8";
+import { runInNewContext } from "vm";
 import { asyncFn, thrown } from "./helpers";
 import { CancelledError, Future, InvalidStateError, Task, TestLoop, type ExceptionContext } from "../src/index";
 
@@ -45,6 +47,41 @@ describe("creation", () => {
     const t = new Task(ret(1)(), { loop });
     expect(() => (t.setResult as (v: number) => void)(2)).toThrow(/^Task does not support setResult operation: <Task pending name='Task-\d+'/);
     expect(() => (t.setException as (e: unknown) => void)(new Error())).toThrow(/^Task does not support setException operation/);
+    // The refused calls changed nothing: the task still finishes with its coroutine's result.
+    expect(t.done()).toBe(false);
+    expect(loop.runUntilComplete(t)).toBe(1);
+  });
+
+  test("the seed's chain: the constructor queues a Handle whose callback is the task's own _step", () => {
+    const t = new Task(ret(1)(), { loop });
+    const handle = loop._ready.peek()!;
+    expect(handle._callback).toBe(t._step);
+    expect(handle._args).toEqual([]);
+  });
+
+  test("a name that is not a string is converted, as asyncio's str(name) and setName do", () => {
+    const t = new Task(ret(1)(), { loop, name: 7 as unknown as string });
+    expect(t.getName()).toBe("7");
+    t.setName(8 as unknown as string);
+    expect(t.getName()).toBe("8");
+  });
+
+  test("on a closed loop it is refused, naming new Task(), and the coroutine is left as it was", () => {
+    const closed = new TestLoop();
+    closed.close();
+    const fresh = ret(1)();
+    expect(() => new Task(fresh, { loop: closed })).toThrow(
+      "Event loop is closed: new Task() cannot be used on a closed loop; make a new one with newEventLoop()",
+    );
+    expect(fresh.state).toBe("created");
+    // A coroutine stepped by hand (which would otherwise be taken over without queueing a step).
+    const fut = new Future<number>({ loop });
+    const stepped = asyncFn("stepped", function* () { return yield fut; })();
+    stepped.send();
+    expect(() => new Task(stepped, { loop: closed })).toThrow(/^Event loop is closed: new Task\(\)/);
+    expect(stepped.state).toBe("suspended");
+    expect(stepped.awaiting).toBe(fut);
+    expect(loop.runUntilComplete(new Task(fresh, { loop }))).toBe(1);
   });
 });
 
@@ -126,6 +163,21 @@ describe("_step by hand", () => {
     const e = thrown(() => t._step());
     expect(e).toBeInstanceOf(InvalidStateError);
     expect((e as Error).message).toBe("_step(): already done: <Task finished result=1 name='once' coro=<coroutine ret() at test.js:1:0 closed>>; a finished task cannot be stepped");
+  });
+
+  test("_step(value) on a task whose coroutine never ran is a TypeError, and changes nothing", () => {
+    const log: string[] = [];
+    const t = new Task(asyncFn("f", function* () { log.push("body"); return (yield "first") as string; })(), { loop, name: "fresh" });
+    const e = thrown(() => t._step("lost"));
+    expect(e).toBeInstanceOf(TypeError);
+    expect((e as Error).message).toMatch(/^_step\(\): can't send non-undefined value to a just-started coroutine: <Task pending name='fresh'/);
+    expect(log).toEqual([]);
+    expect(t.getCoro().state).toBe("created");
+    expect(loop._ready.length).toBe(1);
+    t._step();
+    expect(log).toEqual(["body"]);
+    t._step("second");
+    expect(t.result()).toBe("second");
   });
 
   test("_step of another task from inside a task is refused", () => {
@@ -335,5 +387,38 @@ describe("driven by the loop", () => {
       return ((yield fib(n - 1)) as number) + ((yield fib(n - 2)) as number);
     });
     expect(loop.runUntilComplete(fib(15))).toBe(610);
+  });
+});
+
+describe("an error nobody retrieved", () => {
+  // The report comes from a FinalizationRegistry: the test forces collection (no real waiting,
+  // only a few host turns for the registry's callbacks).
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  /** Collects until something is reported (a bounded number of tries), then a few rounds more. */
+  async function collectGarbage(): Promise<void> {
+    const round = async (): Promise<void> => {
+      gc();
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    for (let i = 0; i < 50 && reported.length === 0; i++) await round();
+    for (let i = 0; i < 3; i++) await round();
+  }
+  /** Runs a task that fails with `message` and lets `after` look at it; returns nothing that holds it. */
+  function failedTask(message: string, after: (t: Task<unknown>) => void): void {
+    const t = new Task(asyncFn("fails", function* () { throw new Error(message); })(), { loop });
+    loop.advance(0);
+    after(t);
+  }
+
+  test("is reported to the loop's exception handler once the task is garbage; a retrieved or cancelled one is not", async () => {
+    failedTask("never looked at", () => {});
+    failedTask("read with result()", (t) => void thrown(() => t.result()));
+    failedTask("read with exception()", (t) => void t.exception());
+    failedTask("cancel() after it failed", (t) => void t.cancel());
+    await collectGarbage();
+    expect(reported.map((c) => [c.message, (c.exception as Error).message])).toEqual([
+      ["Task exception was never retrieved", "never looked at"],
+    ]);
   });
 });

@@ -46,6 +46,25 @@ test("advance refuses negative or non-numeric time", () => {
   expect(loop.time()).toBe(0);
 });
 
+test("advance while another loop runs is refused, naming advance(), and the clock stays put", () => {
+  const other = new TestLoop();
+  let message = "";
+  other.callSoon(() => {
+    message = (() => {
+      try {
+        loop.advance(5);
+        return "no error";
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+  });
+  other.advance(0);
+  other.close();
+  expect(message).toMatch(/^Cannot run the event loop while another loop is running: advance\(\) was called inside <TestLoop/);
+  expect(loop.time()).toBe(0);
+});
+
 test("inside a run, advance only moves the clock", () => {
   const log: number[] = [];
   loop.callLater(5, () => log.push(loop.time()));
