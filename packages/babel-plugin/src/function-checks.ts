@@ -72,6 +72,7 @@ function isPropertyName(p: NodePath<t.Identifier>): boolean {
     return !parent.computed;
   }
   if (t.isMetaProperty(parent)) return true;
+  if (t.isPrivateName(parent)) return true; // `#yield` is a private name, allowed in a generator
   return p.parentPath?.isTSType() === true || p.parentPath?.isTSEntityName() === true;
 }
 
@@ -98,11 +99,32 @@ export function assertCompilable(fn: NodePath<t.Function>): void {
   };
   const visitor: Visitor<null> = {
     Function(p) {
-      // A nested non-arrow function has its own `yield` rules and its own lexical bindings.
+      // A nested non-arrow function has its own `yield` rules and its own lexical bindings; but a
+      // nested declaration's name is bound in this body, where `function yield() {}` is a
+      // SyntaxError once the body is a generator.
+      if (p.isFunctionDeclaration() && p.node.id) checkYield(p.get("id") as NodePath);
       if (!p.isArrowFunctionExpression()) skipNestedFunction(p);
     },
     Identifier(p) {
       checkYield(p);
+    },
+    MemberExpression(p) {
+      // Sloppy `arguments.callee` would be the generator that holds the body, not the function.
+      // (In an async arrow, `arguments` is the enclosing function's, which the rewrite keeps
+      // right; nested non-arrow functions are not visited, so `arguments` here is `fn`'s.)
+      if (
+        !fn.isArrowFunctionExpression() &&
+        !p.node.computed &&
+        t.isIdentifier(p.node.property, { name: "callee" }) &&
+        t.isIdentifier(p.node.object, { name: "arguments" }) &&
+        !p.scope.getBinding("arguments") &&
+        !p.isInStrictMode()
+      ) {
+        throw p.buildCodeFrameError(
+          `\`arguments.callee\` inside ${kind} is not supported by @stepwise/babel-plugin: the body becomes a ` +
+            "generator, so it would name that generator, not the function. Refer to the function by name.",
+        );
+      }
     },
     CallExpression(p) {
       if (rewritesLexicals && isDirectEval(p)) {

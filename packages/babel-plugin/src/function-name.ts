@@ -17,7 +17,7 @@ export function keyName(key: t.Node, computed: boolean): string {
   if (!computed && t.isIdentifier(key)) return key.name;
   if (t.isStringLiteral(key)) return key.value;
   if (t.isNumericLiteral(key)) return String(key.value);
-  if (t.isBigIntLiteral(key)) return String(key.value);
+  if (t.isBigIntLiteral(key)) return BigInt(key.value).toString(); // `0x10n` names "16", as natively
   if (t.isTemplateLiteral(key) && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? "";
   return "";
 }

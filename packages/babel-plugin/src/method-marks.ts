@@ -4,14 +4,32 @@ import type { RuntimeImports } from "./runtime-imports.js";
 type Method = NodePath<t.ObjectMethod | t.ClassMethod>;
 type Owner = t.ObjectExpression | t.ClassBody;
 
+/**
+ * The scope to declare a key temporary in. Inside a parameter list (`function f(C = class {
+ * async [k()]() {} }) {}`) a `var` pushed into the function would land in its body, which
+ * parameter expressions cannot see (ReferenceError in strict code, a stray global otherwise), so
+ * the temporary goes to the scope around the function instead; it is only read right away.
+ */
+function tempScope(owner: NodePath): NodePath["scope"] {
+  let scope = owner.scope;
+  for (let p: NodePath | null = owner; p; p = p.parentPath) {
+    if (p.listKey === "params" && p.parentPath?.isFunction()) scope = p.parentPath.scope.parent ?? scope;
+  }
+  return scope;
+}
+
 /** The key a mark looks the method up by; a computed key is read once, into a temporary. */
 function markKey(method: Method): t.Expression {
   const node = method.node;
   if (!node.computed && t.isIdentifier(node.key)) return t.stringLiteral(node.key.name);
   if (t.isStringLiteral(node.key) || t.isNumericLiteral(node.key)) return t.cloneNode(node.key);
+  // `async 1n() {}`: the property key is the string of the BigInt. (Falling through to the
+  // temporary below would make a non-computed key an assignment: invalid output.)
+  if (!node.computed && t.isBigIntLiteral(node.key)) return t.stringLiteral(BigInt(node.key.value).toString());
   const owner = method.parentPath.isClassBody() ? method.parentPath.parentPath! : method.parentPath;
-  const temp = owner.scope.generateUidIdentifierBasedOnNode(node.key, "key");
-  owner.scope.push({ id: temp });
+  const scope = tempScope(owner);
+  const temp = scope.generateUidIdentifierBasedOnNode(node.key, "key");
+  scope.push({ id: temp });
   node.key = t.assignmentExpression("=", t.cloneNode(temp), node.key as t.Expression);
   return t.cloneNode(temp);
 }

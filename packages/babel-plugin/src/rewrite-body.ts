@@ -25,6 +25,8 @@ export function awaitToYield(fn: NodePath<t.Function>): void {
  */
 export interface LexicalStandIns {
   arguments?: t.Identifier;
+  /** `() => this`, for arrows whose `this` may not be bound yet when they are called. */
+  this?: t.Identifier;
   newTarget?: t.Identifier;
   superGet?: t.Identifier;
   superSet?: t.Identifier;
@@ -36,6 +38,8 @@ interface RewriteState {
   fn: NodePath<t.Function>;
   /** Rewrite `arguments` and `new.target` too (arrows); methods only need `super`. */
   arrow: boolean;
+  /** Read `this` through a stand-in when the body uses it, not when the arrow is called. */
+  lazyThis: boolean;
   out: LexicalStandIns;
 }
 
@@ -44,7 +48,7 @@ function scopeIsWithin(scope: NodePath["scope"], ancestor: NodePath["scope"]): b
   return false;
 }
 
-function standIn(state: RewriteState, key: "arguments" | "newTarget" | "superGet" | "superSet", hint: string): t.Identifier {
+function standIn(state: RewriteState, key: "arguments" | "this" | "newTarget" | "superGet" | "superSet", hint: string): t.Identifier {
   let id = state.out[key];
   if (!id) {
     id = state.fn.scope.generateUidIdentifier(hint);
@@ -71,6 +75,11 @@ function isPatternTarget(p: NodePath): boolean {
   return false;
 }
 
+/** `this` as the generator body should read it: itself, or `_this()` when `this` is read lazily. */
+function thisRef(state: RewriteState): t.Expression {
+  return state.lazyThis ? t.callExpression(standIn(state, "this", "this"), []) : t.thisExpression();
+}
+
 const LOGICAL_ASSIGN: Record<string, "||" | "&&" | "??"> = { "||=": "||", "&&=": "&&", "??=": "??" };
 
 function rewriteSuper(p: NodePath<t.Super>, state: RewriteState): void {
@@ -87,7 +96,7 @@ function rewriteSuper(p: NodePath<t.Super>, state: RewriteState): void {
 
   if ((outer.isCallExpression() || outer.isOptionalCallExpression()) && member.key === "callee") {
     // super.m(...a) → _superGet("m").call(this, ...a)
-    const args = [t.thisExpression(), ...outer.node.arguments];
+    const args = [thisRef(state), ...outer.node.arguments];
     const replacement = outer.isOptionalCallExpression() && outer.node.optional
       ? t.optionalCallExpression(t.optionalMemberExpression(get(keyOf()), t.identifier("call"), false, true), args, false)
       : t.callExpression(t.memberExpression(get(keyOf()), t.identifier("call")), args);
@@ -150,6 +159,9 @@ const lexicalVisitor: Visitor<RewriteState> = {
   Super(p, state) {
     rewriteSuper(p, state);
   },
+  ThisExpression(p, state) {
+    if (state.lazyThis) p.replaceWith(thisRef(state));
+  },
   MetaProperty(p, state) {
     if (!state.arrow || p.node.meta.name !== "new" || p.node.property.name !== "target") return;
     p.replaceWith(standIn(state, "newTarget", "newtarget"));
@@ -170,12 +182,35 @@ const lexicalVisitor: Visitor<RewriteState> = {
 };
 
 /**
+ * True when `this` may be unbound when the arrow at `path` is called: it is lexically in a derived
+ * class's constructor (parameters included), where `this` exists only once `super()` returns.
+ * A native async arrow reads `this` when its body does (after `super()`, or never), so reading it
+ * at the call would throw where the original does not (`super(async () => { await x; this.y })`).
+ */
+export function thisMayBeUnbound(path: NodePath): boolean {
+  let child: NodePath = path;
+  for (let p = path.parentPath; p; child = p, p = p.parentPath) {
+    if (p.isArrowFunctionExpression()) continue;
+    if (p.isFunction()) {
+      if (p.isMethod() && child.key === "key") continue; // a computed key is evaluated outside
+      if (!p.isClassMethod({ kind: "constructor" })) return false;
+      const cls = p.parentPath.parentPath;
+      return cls !== null && (cls.isClass() ? cls.node.superClass != null : false);
+    }
+    // Field initializers and static blocks have their own (always bound) `this`.
+    if ((p.isClassProperty() || p.isClassPrivateProperty() || p.isClassAccessorProperty()) && child.key === "value") return false;
+    if (p.isStaticBlock()) return false;
+  }
+  return false;
+}
+
+/**
  * Rewrites what a generator would see differently from the original function: in arrows,
  * `arguments`, `new.target` and `super`; in methods, `super` (which is not allowed in a generator
  * function expression). Descends into nested arrows, not into nested functions or class members.
  */
-export function rewriteLexicals(fn: NodePath<t.Function>): LexicalStandIns {
-  const state: RewriteState = { fn, arrow: fn.isArrowFunctionExpression(), out: { temps: [] } };
+export function rewriteLexicals(fn: NodePath<t.Function>, lazyThis = false): LexicalStandIns {
+  const state: RewriteState = { fn, arrow: fn.isArrowFunctionExpression(), lazyThis, out: { temps: [] } };
   traverseOwnCode(fn, lexicalVisitor, state);
   return state.out;
 }
@@ -186,6 +221,7 @@ export function standInDeclarations(s: LexicalStandIns): t.Statement[] {
   const decl = (id: t.Identifier, init: t.Expression): t.Statement =>
     t.variableDeclaration("const", [t.variableDeclarator(t.cloneNode(id), init)]);
   if (s.arguments) out.push(decl(s.arguments, t.identifier("arguments")));
+  if (s.this) out.push(decl(s.this, t.arrowFunctionExpression([], t.thisExpression())));
   if (s.newTarget) out.push(decl(s.newTarget, t.metaProperty(t.identifier("new"), t.identifier("target"))));
   if (s.superGet) {
     out.push(decl(s.superGet, t.arrowFunctionExpression([t.identifier("p")], t.memberExpression(t.super(), t.identifier("p"), true))));

@@ -3,7 +3,7 @@ import { assertCompilable, hasOwnForAwait } from "./function-checks.js";
 import { inferredName, keyName } from "./function-name.js";
 import { functionLocation, setMissingLoc } from "./location.js";
 import { expectedLength, placeholderParams } from "./params.js";
-import { awaitToYield, rewriteLexicals, standInDeclarations, type LexicalStandIns } from "./rewrite-body.js";
+import { awaitToYield, rewriteLexicals, standInDeclarations, thisMayBeUnbound, type LexicalStandIns } from "./rewrite-body.js";
 import type { MethodMarks } from "./method-marks.js";
 import type { RuntimeImports } from "./runtime-imports.js";
 
@@ -52,8 +52,15 @@ function hasUseStrict(body: t.BlockStatement): boolean {
 }
 
 /** `_stepwiseCall(gen, this, args, "name", "file:line:col")` */
-function callCoroutine(ctx: FileContext, gen: t.Expression, args: t.Expression, name: string, loc: string): t.CallExpression {
-  return t.callExpression(ctx.imports.get("_stepwiseCall"), [gen, t.thisExpression(), args, t.stringLiteral(name), t.stringLiteral(loc)]);
+function callCoroutine(
+  ctx: FileContext,
+  gen: t.Expression,
+  args: t.Expression,
+  name: string,
+  loc: string,
+  self: t.Expression = t.thisExpression(),
+): t.CallExpression {
+  return t.callExpression(ctx.imports.get("_stepwiseCall"), [gen, self, args, t.stringLiteral(name), t.stringLiteral(loc)]);
 }
 
 /** `_stepwiseMark(fn[, "name"[, length]])` */
@@ -124,9 +131,24 @@ function compileDeclaration(path: NodePath<t.FunctionDeclaration>, ctx: FileCont
   setMissingLoc(node, gen.loc);
   statement.insertAfter(gen);
 
+  // Sloppy code gives a plain function declaration in a block (not a function body) Annex B
+  // semantics: it is also hoisted as a `var` to the enclosing function, which an async function
+  // declaration never is. The wrapper becomes `let f = function (…) {…}` at the block's top: still
+  // initialized on entry to the block, and visible only inside it.
+  const sloppyBlock = list.isBlockStatement() && !list.parentPath.isFunction() && !path.isInStrictMode();
+  let blockBinding: t.VariableDeclaration | undefined;
+  if (sloppyBlock) {
+    const expr = t.functionExpression(null, node.params, node.body);
+    expr.loc = node.loc ?? null;
+    blockBinding = t.variableDeclaration("let", [t.variableDeclarator(t.cloneNode(node.id), expr)]);
+    blockBinding.loc = node.loc ?? null;
+    path.remove(); // before the `let` is added, which Babel's scope would see as a duplicate
+  }
+
   const markStatement = t.expressionStatement(mark(ctx, t.cloneNode(node.id), node.id.name === name ? undefined : name));
   setMissingLoc(markStatement, gen.loc);
   insertAtTop(list, markStatement, ctx);
+  if (blockBinding) (list as NodePath<t.BlockStatement>).unshiftContainer("body", blockBinding);
 }
 
 function insertAtTop(list: NodePath, statement: t.Statement, ctx: FileContext): void {
@@ -201,14 +223,17 @@ function compileArrow(path: NodePath<t.ArrowFunctionExpression>, ctx: FileContex
   const node = path.node;
   const name = inferredName(path);
   const length = expectedLength(node.params);
-  const lex = rewriteLexicals(path);
+  // In a derived constructor the body reads `this` through `_this()` (see thisMayBeUnbound), and
+  // the wrapper passes none: reading `this` at the call could throw before `super()`.
+  const lazyThis = thisMayBeUnbound(path);
+  const lex = rewriteLexicals(path, lazyThis);
   const body = node.body as t.BlockStatement;
   declareTemps(body, lex);
   const genId = path.scope.generateUidIdentifier(name || "callee");
   const argsId = path.scope.generateUidIdentifier("args");
   const wrapper = t.arrowFunctionExpression(
     [t.restElement(argsId)],
-    callCoroutine(ctx, t.cloneNode(genId), t.cloneNode(argsId), name, loc),
+    callCoroutine(ctx, t.cloneNode(genId), t.cloneNode(argsId), name, loc, lazyThis ? t.unaryExpression("void", t.numericLiteral(0)) : undefined),
   );
   replaceWithIife(path, [
     ...standInDeclarations(lex),

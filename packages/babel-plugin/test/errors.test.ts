@@ -48,6 +48,20 @@ test.each([
     "return { [yield]() {} };",
   ],
   [
+    // Found by differential testing: the name is bound in the body, which becomes a generator.
+    "`yield` as the name of a function declared in an async function",
+    `async function f() {\n  function yield() {}\n  return 1;\n}`,
+    /`yield` is used as an identifier inside an async function/,
+    "function yield() {}",
+  ],
+  [
+    // Found by differential testing: the generator that holds the body would be the callee.
+    "sloppy `arguments.callee` in an async function",
+    `async function f() {\n  return arguments.callee === f;\n}`,
+    /`arguments.callee` inside an async function is not supported/,
+    "return arguments.callee === f;",
+  ],
+  [
     "direct eval as the expression body of an async arrow",
     `function outer() {\n  return async () => eval("arguments");\n}`,
     /Direct `eval\(\.\.\.\)` inside an async arrow function is not supported/,

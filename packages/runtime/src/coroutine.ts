@@ -235,7 +235,17 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
       }
       if (r.done) {
         const result = r.value;
-        if (!isThenable(result)) {
+        let thenable: boolean;
+        try {
+          thenable = isThenable(result);
+        } catch (error) {
+          // A `then` getter that throws fails the return, as promise resolution would.
+          frame._gen = ADOPT;
+          isThrow = true;
+          value = error;
+          continue;
+        }
+        if (!thenable) {
           if (frame === this) {
             this._finish();
             this._value = result;

@@ -25,9 +25,10 @@ export function describeValue(x: unknown): string {
 }
 
 export function isThenable(x: unknown): x is PromiseLike<unknown> {
-  return (
-    x !== null &&
-    (typeof x === "object" || typeof x === "function") &&
-    typeof (x as { then?: unknown }).then === "function"
-  );
+  return typeof thenOf(x) === "function";
+}
+
+/** `x.then` when `x` could be a thenable (an object or function), read once; a getter may throw. */
+export function thenOf(x: unknown): unknown {
+  return x !== null && (typeof x === "object" || typeof x === "function") ? (x as { then?: unknown }).then : undefined;
 }

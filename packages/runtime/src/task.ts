@@ -2,7 +2,7 @@ import { CREATED, Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper } from "./c
 import { CancelledError, InvalidStateError } from "./errors.js";
 import { Future, isFuture } from "./future.js";
 import { getEventLoop } from "./current-loop.js";
-import { describeValue, isThenable } from "./describe.js";
+import { describeValue, thenOf } from "./describe.js";
 import type { EventLoop } from "./event-loop.js";
 import type { Handle } from "./handle.js";
 
@@ -13,6 +13,13 @@ export interface TaskOptions {
 
 /** Passed as `_step`'s error argument when there is no error, so any value can be thrown. */
 const NO_ERROR: unique symbol = Symbol("no error");
+/** Stands for a thrown `undefined`, which the default parameter would otherwise turn into NO_ERROR. */
+const THROWN_UNDEFINED: unique symbol = Symbol("thrown undefined");
+
+/** `_step`'s error argument for an error the loop delivers. */
+function asStepError(error: unknown): unknown {
+  return error === undefined ? THROWN_UNDEFINED : error;
+}
 
 let taskCounter = 0;
 
@@ -113,7 +120,9 @@ export class Task<T = unknown> extends Future<T> {
         coro._value = misuse;
         outcome = THROW;
       } else {
-        outcome = error === NO_ERROR ? coro._resume(false, value) : coro._resume(true, error);
+        outcome = error === NO_ERROR
+          ? coro._resume(false, value)
+          : coro._resume(true, error === THROWN_UNDEFINED ? undefined : error);
       }
     } finally {
       loop._currentTask = null;
@@ -150,7 +159,7 @@ export class Task<T = unknown> extends Future<T> {
     try {
       value = future.result();
     } catch (error) {
-      this._step(undefined, error);
+      this._step(undefined, asStepError(error));
       return;
     }
     this._step(value);
@@ -172,24 +181,39 @@ export class Task<T = unknown> extends Future<T> {
         this._futWaiter = awaited;
         if (this._mustCancel && awaited.cancel(this._cancelMessage)) this._mustCancel = false;
       }
-    } else if (isThenable(awaited)) {
+      return;
+    }
+    let then: unknown;
+    try {
+      then = thenOf(awaited);
+    } catch (error) {
+      // A `then` getter that throws: the await throws it, as it would natively.
+      this._stepHandle = loop.callSoon(this._step, undefined, asStepError(error));
+      return;
+    }
+    if (typeof then === "function") {
       const token = ++this._waitToken;
-      this._hostWait = awaited;
+      this._hostWait = awaited as PromiseLike<unknown>;
       loop._hostWaits++;
       const settle = (value: unknown, error: unknown): void => {
+        // Only the first settlement counts, as for a promise; a late one (wait abandoned) is ignored.
         if (token !== this._waitToken || loop.isClosed()) return;
+        this._waitToken++;
         this._hostWait = null;
         loop._hostWaits--;
         this._stepHandle = loop.callSoon(this._step, value, error);
       };
       try {
-        awaited.then(
+        (then as PromiseLike<unknown>["then"]).call(
+          awaited,
           (v) => settle(v, NO_ERROR),
-          (e) => settle(undefined, e),
+          (e) => settle(undefined, asStepError(e)),
         );
       } catch (error) {
-        this._abandonHostWait();
-        this._stepHandle = loop.callSoon(this._step, undefined, error);
+        if (token === this._waitToken) {
+          this._abandonHostWait();
+          this._stepHandle = loop.callSoon(this._step, undefined, asStepError(error));
+        }
       }
     } else {
       // A bare value: give up one loop iteration (asyncio.sleep(0)), then resume with it.

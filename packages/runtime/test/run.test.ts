@@ -164,3 +164,53 @@ describe("driven by the host", () => {
     expect(t.cancelled()).toBe(true);
   });
 });
+
+describe("awaiting odd thenables on a host-driven loop behaves as a native await", () => {
+  test("a promise rejected with undefined throws undefined at the await", async () => {
+    const f = asyncFn("f", function* () {
+      try {
+        yield Promise.reject(undefined);
+        return "no throw";
+      } catch (e) {
+        return `caught ${String(e)}`;
+      }
+    });
+    await expect(run(f())).resolves.toBe("caught undefined");
+  });
+
+  test("a `then` getter that throws makes the await throw", async () => {
+    const f = asyncFn("f", function* () {
+      try {
+        yield { get then(): never { throw new Error("then getter"); } };
+        return "no throw";
+      } catch (e) {
+        return `caught ${(e as Error).message}`;
+      }
+    });
+    await expect(run(f())).resolves.toBe("caught then getter");
+  });
+
+  test("returning an object whose `then` getter throws fails the coroutine", async () => {
+    const f = asyncFn("f", function* () {
+      return { get then(): never { throw new Error("then getter"); } };
+    });
+    await expect(run(f())).rejects.toThrow("then getter");
+  });
+
+  test("only a thenable's first settlement counts; later calls and a late throw are ignored", async () => {
+    const reported: unknown[] = [];
+    const f = asyncFn("f", function* () {
+      getRunningLoop()!.setExceptionHandler((_loop, context) => void reported.push(context));
+      return yield {
+        then(resolve: (v: number) => void, reject: (e: unknown) => void): void {
+          resolve(1);
+          resolve(2);
+          reject(3);
+          throw new Error("after settling");
+        },
+      };
+    });
+    await expect(run(f())).resolves.toBe(1);
+    expect(reported).toEqual([]);
+  });
+});
