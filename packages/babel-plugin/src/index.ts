@@ -28,7 +28,7 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
       // (async-to-generator in preset-env, the TypeScript preset) see any function.
       Program(program: NodePath<t.Program>, state: PluginPass) {
         const ctx: FileContext = {
-          imports: new RuntimeImports(program, runtime),
+          imports: new RuntimeImports(program, runtime, state.filename),
           marks: new MethodMarks(),
           file: fileLabel(state.filename, state.file.opts.root ?? state.cwd),
         };

@@ -3,6 +3,23 @@ import { types as t, type NodePath } from "@babel/core";
 
 export type HelperName = "_stepwiseCall" | "_stepwiseMark" | "_stepwiseMarkMethods";
 
+function hasModuleSyntax(program: NodePath<t.Program>): boolean {
+  return program.node.body.some(
+    (s) => t.isImportDeclaration(s) || t.isExportNamedDeclaration(s) || t.isExportDefaultDeclaration(s) || t.isExportAllDeclaration(s),
+  );
+}
+
+/**
+ * True for a CommonJS file that Babel parses as a module (its default `sourceType`): a `.cjs`/`.cts`
+ * file, or one with no `import`/`export` that uses `require`, `module` or `exports`. An `import`
+ * added there would turn it into an ES module that can no longer `require`.
+ */
+function isCommonJSInModuleMode(program: NodePath<t.Program>, filename: string | null | undefined): boolean {
+  if (program.node.sourceType !== "module" || hasModuleSyntax(program)) return false;
+  if (filename && /\.c[jt]s$/.test(filename)) return true;
+  return ["require", "module", "exports"].some((name) => program.scope.hasGlobal(name));
+}
+
 /**
  * The runtime helpers of one file, imported on first use only (`import` in a module, `require`
  * in a script, as `@babel/helper-module-imports` decides), once each.
@@ -10,19 +27,35 @@ export type HelperName = "_stepwiseCall" | "_stepwiseMark" | "_stepwiseMarkMetho
 export class RuntimeImports {
   private readonly ids = new Map<HelperName, t.Identifier | t.MemberExpression>();
 
+  private readonly requireInModule: boolean;
+
   constructor(
     private readonly program: NodePath<t.Program>,
     readonly source: string,
-  ) {}
+    filename?: string | null,
+  ) {
+    this.requireInModule = isCommonJSInModuleMode(program, filename);
+  }
 
   /** A fresh reference to the helper, to place in the AST. */
   get(name: HelperName): t.Identifier | t.MemberExpression {
     let id = this.ids.get(name);
     if (!id) {
-      id = addNamed(this.program, name, this.source, { nameHint: name }) as t.Identifier | t.MemberExpression;
+      id = this.requireInModule
+        ? this.addRequire(name)
+        : (addNamed(this.program, name, this.source, { nameHint: name }) as t.Identifier | t.MemberExpression);
       this.ids.set(name, id);
     }
     return t.cloneNode(id);
+  }
+
+  /** `var _name = require(source)._name;`, the form @babel/helper-module-imports gives a script. */
+  private addRequire(name: HelperName): t.Identifier {
+    const id = this.program.scope.generateUidIdentifier(name);
+    const load = t.memberExpression(t.callExpression(t.identifier("require"), [t.stringLiteral(this.source)]), t.identifier(name));
+    const [statement] = this.program.unshiftContainer("body", t.variableDeclaration("var", [t.variableDeclarator(id, load)]));
+    this.program.scope.registerDeclaration(statement!);
+    return id;
   }
 
   get used(): boolean {
