@@ -194,7 +194,7 @@ export class EventLoop {
 
   /** Drops every queued callback and timer; the loop cannot be used afterwards. */
   close(): void {
-    if (this._driver === BY_HAND) throw new Error("Cannot close a running event loop: call stop() and close it after the run returns");
+    if (this._driver !== IDLE) throw new Error("Cannot close a running event loop: close it from outside its callbacks, once the run has returned (stop() ends runForever)");
     if (this._closed) return;
     this._closed = true;
     this._ready.clear();

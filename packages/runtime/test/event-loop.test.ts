@@ -315,8 +315,21 @@ describe("close", () => {
       loop.stop();
     });
     loop.runForever();
-    expect(message).toBe("Cannot close a running event loop: call stop() and close it after the run returns");
+    expect(message).toBe("Cannot close a running event loop: close it from outside its callbacks, once the run has returned (stop() ends runForever)");
     expect(loop.isClosed()).toBe(false);
+  });
+
+  test("closing a loop from one of its callbacks while the host drives it is refused too", async () => {
+    const hostLoop = new EventLoop();
+    let message = "";
+    hostLoop.callSoon(() => {
+      message = (thrown(() => hostLoop.close()) as Error).message;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(message).toBe("Cannot close a running event loop: close it from outside its callbacks, once the run has returned (stop() ends runForever)");
+    expect(hostLoop.isClosed()).toBe(false);
+    hostLoop.close();
+    expect(hostLoop.isClosed()).toBe(true);
   });
 });
 
