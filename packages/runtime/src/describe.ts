@@ -32,3 +32,11 @@ export function isThenable(x: unknown): x is PromiseLike<unknown> {
 export function thenOf(x: unknown): unknown {
   return x !== null && (typeof x === "object" || typeof x === "function") ? (x as { then?: unknown }).then : undefined;
 }
+
+/** The TypeError for a value given where a coroutine was expected, naming the call. */
+export function notACoroutine(method: string, value: unknown): TypeError {
+  return new TypeError(
+    `${method}(): a coroutine was expected, got ${describeValue(value)}` +
+      (value instanceof Promise ? " (was the async function compiled with @stepwise/babel-plugin?)" : ""),
+  );
+}

@@ -2,13 +2,13 @@ import { Deque } from "./deque.js";
 import { TimerHeap } from "./timer-heap.js";
 import { Handle, TimerHandle } from "./handle.js";
 import { Future } from "./future.js";
-import { Task, notACoroutine } from "./task.js";
+import { Task } from "./task.js";
 import { Coroutine } from "./coroutine.js";
 import { isCoroutineFunction } from "./coroutine-function.js";
 import { _ensureFuture } from "./ensure-future.js";
 import { _getRunningLoop, _registerLoopFactory, _setRunningLoop } from "./current-loop.js";
 import { defaultExceptionHandler, type ExceptionContext, type ExceptionHandler } from "./exception-handler.js";
-import { describeValue } from "./describe.js";
+import { describeValue, notACoroutine } from "./describe.js";
 import { sleepThread } from "./sleep-thread.js";
 import { stuckError } from "./stuck-error.js";
 

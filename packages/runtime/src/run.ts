@@ -1,7 +1,7 @@
 import { Coroutine } from "./coroutine.js";
 import { EventLoop } from "./event-loop.js";
 import { _getCurrentLoop, _getRunningLoop, setEventLoop } from "./current-loop.js";
-import { describeValue } from "./describe.js";
+import { notACoroutine } from "./describe.js";
 
 /**
  * Runs `coro` on a fresh loop driven by the host and resolves with its result, as asyncio.run:
@@ -11,12 +11,7 @@ export async function run<T>(coro: Coroutine<T>): Promise<T> {
   if (_getRunningLoop() !== null) {
     throw new Error("run() cannot be called from a running event loop: await the coroutine instead");
   }
-  if (!((coro as unknown) instanceof Coroutine)) {
-    throw new TypeError(
-      `run(): a coroutine was expected, got ${describeValue(coro)}` +
-        ((coro as unknown) instanceof Promise ? " (was the async function compiled with @stepwise/babel-plugin?)" : ""),
-    );
-  }
+  if (!((coro as unknown) instanceof Coroutine)) throw notACoroutine("run", coro);
   const loop = new EventLoop();
   const previous = _getCurrentLoop();
   setEventLoop(loop);

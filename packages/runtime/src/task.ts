@@ -2,7 +2,7 @@ import { CREATED, Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper } from "./c
 import { CancelledError, InvalidStateError } from "./errors.js";
 import { Future, isFuture } from "./future.js";
 import { getEventLoop } from "./current-loop.js";
-import { describeValue, thenOf } from "./describe.js";
+import { describeValue, notACoroutine, thenOf } from "./describe.js";
 import type { EventLoop } from "./event-loop.js";
 import type { Handle } from "./handle.js";
 
@@ -22,14 +22,6 @@ function asStepError(error: unknown): unknown {
 }
 
 let taskCounter = 0;
-
-/** The TypeError for a value given where a coroutine was expected, naming the call. */
-export function notACoroutine(method: string, value: unknown): TypeError {
-  return new TypeError(
-    `${method}(): a coroutine was expected, got ${describeValue(value)}` +
-      (value instanceof Promise ? " (was the async function compiled with @stepwise/babel-plugin?)" : ""),
-  );
-}
 
 /**
  * Drives a coroutine on a loop, one `_step` per loop iteration, as asyncio's Task.
