@@ -105,6 +105,10 @@ test("TypeScript through Babel 8's preset-typescript", () => {
   expect(expectCompiled("typescript").result).toEqual([{ x: 3, y: 4 }, 2]);
 });
 
+test("with Babel 8's inline source map, the stack trace names the original line", () => {
+  expect(expectCompiled("source-map").result).toBe("4");
+});
+
 test("a CommonJS file gets require(), not import", () => {
   expect(expectCompiled("commonjs").result).toEqual(["cjs", "object"]);
 });

@@ -26,6 +26,9 @@ registerHooks({
   },
 });
 
+// So that the source-map program's stack trace names its original lines.
+process.setSourceMapsEnabled(true);
+
 const babel = await import("@babel/core");
 const { default: stepwise } = await import(new URL("esm/index.js", pluginDist).href);
 const typescript = require.resolve("@babel/preset-typescript");
@@ -167,6 +170,27 @@ const programs = [
     `,
   },
   {
+    // Lines count from the first line of the source: the error is made on line 4.
+    name: "source-map",
+    file: "source-map.mjs",
+    sourceMaps: "inline",
+    source: [
+      'import { sleep } from "@stepwise/runtime";',
+      "export async function fails() {",
+      "  await sleep(0);",
+      '  throw new Error("here");',
+      "}",
+      "export default async function main() {",
+      "  try {",
+      "    await fails();",
+      "  } catch (error) {",
+      '    const frame = error.stack.split("\\n").find((line) => line.includes("source-map.mjs"));',
+      "    return frame.match(/:(\\d+):\\d+\\)?$/)[1];",
+      "  }",
+      "}",
+    ].join("\n"),
+  },
+  {
     name: "commonjs",
     file: "commonjs.cjs",
     source: `
@@ -187,6 +211,7 @@ function compile(program) {
     filename: join(out, program.filename ?? program.file),
     plugins: [stepwise],
     presets: program.presets ?? [],
+    sourceMaps: program.sourceMaps ?? false,
   });
   return result.code;
 }
