@@ -1,5 +1,4 @@
 import type { Coroutine } from "./coroutine.js";
-import type { Future } from "./future.js";
 import { ExploringLoop, checkSeed } from "./exploring-loop.js";
 import { RandomSource } from "./random-source.js";
 import {
@@ -12,16 +11,18 @@ import {
 import { ScheduleMismatchError, parseSchedule } from "./schedule.js";
 import { InterleavingError, type ExploreMode } from "./interleaving-error.js";
 import { _getCurrentLoop, _getRunningLoop, setEventLoop } from "./current-loop.js";
-import { describeValue } from "./describe.js";
+import { describeValue, isThenable } from "./describe.js";
+import { isCoroutine } from "./coroutine-function.js";
+import { isFuture, type Future } from "./future.js";
 
 /**
  * Sets up one run on `loop` and returns what to run to completion: a coroutine (`main()`), a
  * Future or Task. It is called once per run and must build fresh state each time.
  */
-export type Scenario<T> = (loop: ExploringLoop) => Coroutine<T> | Future<T> | PromiseLike<T>;
+export type ExploreScenario<T> = (loop: ExploringLoop) => Coroutine<T> | Future<T> | PromiseLike<T>;
 
 /** The invariant, asserted after each run: throw (a Jest `expect` will do) or return false to fail it. */
-export type Check<T> = (result: T, loop: ExploringLoop) => unknown;
+export type ExploreCheck<T> = (result: T, loop: ExploringLoop) => unknown;
 
 export interface ExploreOptions<T> {
   /** Random mode: how many runs (default 100). */
@@ -32,7 +33,7 @@ export interface ExploreOptions<T> {
   exhaustive?: boolean | { maxRuns?: number };
   /** Run only this schedule, from an earlier failure. */
   schedule?: string;
-  check?: Check<T>;
+  check?: ExploreCheck<T>;
 }
 
 export interface ExploreResult {
@@ -55,7 +56,7 @@ const OPTION_NAMES = new Set(["runs", "seed", "exhaustive", "schedule", "check"]
  * same iteration differently, and asserts `check` after each run. On the first failing run it
  * throws an InterleavingError naming the seed, the run and the schedule that replays it.
  */
-export function explore<T>(scenario: Scenario<T>, options: ExploreOptions<T> = {}): ExploreResult {
+export function explore<T>(scenario: ExploreScenario<T>, options: ExploreOptions<T> = {}): ExploreResult {
   checkScenario(scenario, "explore()");
   if (options === null || typeof options !== "object") {
     throw new TypeError(`explore(): options must be an object, got ${describeValue(options)}`);
@@ -73,7 +74,7 @@ export function explore<T>(scenario: Scenario<T>, options: ExploreOptions<T> = {
       }
     }
     const points = parseSchedule(options.schedule, "explore()");
-    runOrThrow(scenario, new ReplayOrder(points), check, { mode: "replay", run: 1, seed: undefined, of: "" });
+    runOrThrow(scenario, new ReplayOrder(points), check, REPLAY);
     return { mode: "replay", runs: 1, complete: false, schedules: 1, message: `explore(): replayed schedule "${options.schedule}": no failure` };
   }
   if (options.exhaustive !== undefined && options.exhaustive !== false) {
@@ -96,19 +97,19 @@ export function explore<T>(scenario: Scenario<T>, options: ExploreOptions<T> = {
  * Runs `scenario` once in the order `schedule` gives (from an InterleavingError), then FIFO, and
  * returns its result. With `check`, a failure throws an InterleavingError as explore() does.
  */
-export function replay<T>(scenario: Scenario<T>, schedule: string, options: { check?: Check<T> } = {}): T {
+export function replay<T>(scenario: ExploreScenario<T>, schedule: string, options: { check?: ExploreCheck<T> } = {}): T {
   checkScenario(scenario, "replay()");
   const points = parseSchedule(schedule, "replay()");
   const check = checkCheck(options?.check, "replay()");
-  return runOrThrow(scenario, new ReplayOrder(points), check, { mode: "replay", run: 1, seed: undefined, of: "" });
+  return runOrThrow(scenario, new ReplayOrder(points), check, REPLAY).result;
 }
 
-function exploreRandomly<T>(scenario: Scenario<T>, check: Check<T> | undefined, runs: number, seed: number): ExploreResult {
+function exploreRandomly<T>(scenario: ExploreScenario<T>, check: ExploreCheck<T> | undefined, runs: number, seed: number): ExploreResult {
   const seen = new Set<string>();
   for (let run = 1; run <= runs; run++) {
     const strategy = new RandomOrder(new RandomSource(seed, run));
     const label = { mode: "random" as const, run, seed, of: ` of ${runs} (seed ${seed})` };
-    const loop = runOrThrow(scenario, strategy, check, label, true);
+    const { loop } = runOrThrow(scenario, strategy, check, label);
     if (loop.choicePoints === 0 && run === 1) {
       return {
         mode: "random",
@@ -129,7 +130,7 @@ function exploreRandomly<T>(scenario: Scenario<T>, check: Check<T> | undefined, 
   };
 }
 
-function exploreDepthFirst<T>(scenario: Scenario<T>, check: Check<T> | undefined, maxRuns: number): ExploreResult {
+function exploreDepthFirst<T>(scenario: ExploreScenario<T>, check: ExploreCheck<T> | undefined, maxRuns: number): ExploreResult {
   let prefix: Decision[] | null = [];
   let run = 0;
   while (prefix !== null) {
@@ -166,18 +167,18 @@ interface RunLabel {
   of: string;
 }
 
-/** One run on a fresh loop: returns the scenario's result (or the loop), or throws the failure. */
-function runOrThrow<T>(scenario: Scenario<T>, strategy: InterleavingStrategy, check: Check<T> | undefined, label: RunLabel): T;
-function runOrThrow<T>(scenario: Scenario<T>, strategy: InterleavingStrategy, check: Check<T> | undefined, label: RunLabel, wantLoop: true): ExploringLoop;
+const REPLAY: RunLabel = { mode: "replay", run: 1, seed: undefined, of: "" };
+
+/** One run on a fresh loop: its result and the loop (closed), or the failure thrown. */
 function runOrThrow<T>(
-  scenario: Scenario<T>,
+  scenario: ExploreScenario<T>,
   strategy: InterleavingStrategy,
-  check: Check<T> | undefined,
+  check: ExploreCheck<T> | undefined,
   label: RunLabel,
-  wantLoop = false,
-): T | ExploringLoop {
+): { result: T; loop: ExploringLoop } {
+  const method = label.mode === "replay" ? "replay()" : "explore()";
   if (_getRunningLoop() !== null) {
-    throw new Error(`${label.mode === "replay" ? "replay()" : "explore()"} cannot run inside a running event loop: call it from the test itself`);
+    throw new Error(`${method} cannot run inside a running event loop: call it from the test itself`);
   }
   const loop = new ExploringLoop();
   loop._strategy = strategy;
@@ -187,11 +188,20 @@ function runOrThrow<T>(
   let failure: { what: string; error: unknown } | null = null;
   let result: T | undefined;
   try {
+    let work: unknown;
     try {
-      result = loop.runUntilComplete(scenario(loop));
+      work = scenario(loop);
     } catch (error) {
-      if (error instanceof ScheduleMismatchError) throw error;
       failure = { what: "The scenario threw", error };
+    }
+    if (failure === null) {
+      checkWork(work, method);
+      try {
+        result = loop.runUntilComplete(work as Coroutine<T>);
+      } catch (error) {
+        if (error instanceof ScheduleMismatchError) throw error;
+        failure = { what: "The scenario threw", error };
+      }
     }
     // A run that strayed from its plan is a mismatch, even when it also failed.
     strategy.finish?.();
@@ -207,7 +217,23 @@ function runOrThrow<T>(
     if (!loop.isClosed()) loop.close();
   }
   if (failure !== null) throw interleavingError(failure, loop.schedule, label);
-  return wantLoop ? loop : (result as T);
+  return { result: result as T, loop };
+}
+
+/** What the scenario returned must be something the loop alone can run to the end. */
+function checkWork(work: unknown, method: string): void {
+  if (work instanceof Promise) {
+    throw new TypeError(
+      `${method}: the scenario returned a native Promise, which runs outside the loop, so no order can be explored; ` +
+        "return a coroutine (compile the async functions with @stepwise/babel-plugin)",
+    );
+  }
+  if (!isCoroutine(work) && !isFuture(work) && !isThenable(work)) {
+    throw new TypeError(
+      `${method}: the scenario must return what to run — a coroutine such as main(), a Task or a Future — ` +
+        `got ${describeValue(work)}; did it forget to return?`,
+    );
+  }
 }
 
 function interleavingError(failure: { what: string; error: unknown }, schedule: string, label: RunLabel): InterleavingError {
@@ -245,9 +271,9 @@ function checkScenario(scenario: unknown, method: string): void {
   }
 }
 
-function checkCheck<T>(check: unknown, method: string): Check<T> | undefined {
+function checkCheck<T>(check: unknown, method: string): ExploreCheck<T> | undefined {
   if (check !== undefined && typeof check !== "function") {
     throw new TypeError(`${method}: check must be a function (result, loop) => void that throws or returns false on failure, got ${describeValue(check)}`);
   }
-  return check as Check<T> | undefined;
+  return check as ExploreCheck<T> | undefined;
 }

@@ -7,7 +7,7 @@ export { Handle, TimerHandle } from "./handle.js";
 export { EventLoop } from "./event-loop.js";
 export { TestLoop } from "./test-loop.js";
 export { ExploringLoop, type ExploringLoopOptions } from "./exploring-loop.js";
-export { explore, replay, type Scenario, type Check, type ExploreOptions, type ExploreResult } from "./explore.js";
+export { explore, replay, type ExploreScenario, type ExploreCheck, type ExploreOptions, type ExploreResult } from "./explore.js";
 export { InterleavingError, type ExploreMode } from "./interleaving-error.js";
 export { getEventLoop, setEventLoop, newEventLoop, getRunningLoop } from "./current-loop.js";
 export { ensureFuture, createTask } from "./ensure-future.js";

@@ -218,6 +218,24 @@ describe("explore()", () => {
     expect(() => replay(racy, 12 as never)).toThrow("replay(): schedule must be a string");
   });
 
+  test("a scenario that returns nothing the loop can run is refused, not reported as a race", () => {
+    expect(() => explore(() => undefined as never)).toThrow(
+      "explore(): the scenario must return what to run — a coroutine such as main(), a Task or a Future — got undefined; did it forget to return?",
+    );
+    expect(() => replay(() => Promise.resolve(1), "")).toThrow(
+      "replay(): the scenario returned a native Promise, which runs outside the loop",
+    );
+  });
+
+  test("a scenario that throws while setting up fails the run", () => {
+    const error = failureOf(() =>
+      explore(() => {
+        throw new RangeError("no such account");
+      }),
+    );
+    expect(error.message).toMatch(/\nThe scenario threw: RangeError: no such account$/);
+  });
+
   test("it refuses to run inside a running loop", () => {
     const loop = new TestLoop();
     const inner = asyncFn("inner", function* () {
