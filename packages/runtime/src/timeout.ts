@@ -1,6 +1,7 @@
 import { CancelledError } from "./errors.js";
 import { currentTask } from "./current-task.js";
-import { awaitResult, callerLoop, coro } from "./loop-bound.js";
+import { awaitResult, coro } from "./loop-bound.js";
+import { _getRunningLoop } from "./current-loop.js";
 import { describeValue } from "./describe.js";
 import type { Coroutine } from "./coroutine.js";
 import type { Handle } from "./handle.js";
@@ -163,10 +164,21 @@ if (asyncDispose !== undefined) {
   });
 }
 
-/** A Timeout that expires `ms` milliseconds from now on the loop's clock; null: never (asyncio's `timeout`). */
+/**
+ * A Timeout that expires `ms` milliseconds from now on the running loop's clock; null: never
+ * (asyncio's `timeout`). Like asyncio it needs a running loop (or a task stepped by hand): "now"
+ * is that loop's time, and another loop's clock (a TestLoop's virtual one) would be wrong.
+ */
 export function timeout(ms: number | null): Timeout {
   checkWhen(ms, "timeout()");
-  return new Timeout(ms === null ? null : callerLoop().time() + ms);
+  if (ms === null) return new Timeout(null);
+  const loop = _getRunningLoop() ?? currentTask()?._loop;
+  if (loop === undefined) {
+    throw new Error(
+      "timeout(): no running event loop to measure the delay on; call it inside a task, or use timeoutAt(loop.time() + ms)",
+    );
+  }
+  return new Timeout(loop.time() + ms);
 }
 
 /** A Timeout that expires when the loop's clock reaches `when`; null: never (asyncio's `timeout_at`). */

@@ -2,6 +2,7 @@ import { CancelledError } from "./errors.js";
 import { Future } from "./future.js";
 import { _ensureFuture } from "./ensure-future.js";
 import { Timeout, TimeoutError } from "./timeout.js";
+import { currentTask } from "./current-task.js";
 import { callerLoop, coro, type Awaitable } from "./loop-bound.js";
 import { describeValue } from "./describe.js";
 import type { Coroutine } from "./coroutine.js";
@@ -20,7 +21,7 @@ export function waitFor<T>(aw: Awaitable<T>, ms: number | null): Coroutine<T> {
 }
 
 function* waitForBody<T>(aw: Awaitable<T>, ms: number | null): Generator<unknown, T, unknown> {
-  const loop = callerLoop();
+  const loop = currentTask()?._loop ?? callerLoop();
   if (ms !== null && ms <= 0) {
     const fut = _ensureFuture(aw, loop, "waitFor");
     if (fut.done()) return fut.result();
