@@ -59,7 +59,8 @@ test("for await (uncompiled code) gives the Futures themselves", async () => {
       const a = createTask(after(20, "a"));
       const b = createTask(after(10, "b"));
       const got: unknown[] = [];
-      for await (const f of asCompleted([a, b])) got.push(f === a ? "task a" : f === b ? "task b" : f);
+      // TypeScript types for-await values as Awaited<Future<T>>; at run time they are the Futures.
+      for await (const f of asCompleted([a, b]) as AsyncIterable<unknown>) got.push(f === a ? "task a" : f === b ? "task b" : f);
       return got;
     })();
   });
