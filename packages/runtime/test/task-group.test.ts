@@ -238,3 +238,16 @@ test("the body can be an uncompiled async function on a loop driven by the host"
   });
   await expect(run(main())).resolves.toBe("body saw string");
 });
+
+test("Symbol.asyncDispose (for `await using`) waits for the children, as exit() does", () => {
+  const dispose = (Symbol as { asyncDispose?: symbol }).asyncDispose!;
+  expect(typeof dispose).toBe("symbol");
+  const r = loop.runUntilComplete(asyncFn("main", function* () {
+    const tg = (yield new TaskGroup().enter()) as TaskGroup;
+    tg.createTask(after(10, "child"));
+    yield (tg as unknown as Record<symbol, () => unknown>)[dispose]!();
+    return loop.time();
+  })());
+  expect(r).toBe(10);
+  expect(log).toEqual(["child done at 10"]);
+});

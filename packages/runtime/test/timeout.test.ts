@@ -164,3 +164,26 @@ test("misuse is refused with the call named", () => {
   expect(again).toBe("Error: Timeout has already been entered: enter() on <Timeout [active] when=10>; make a new one");
   expect(new TimeoutError("x")).toBeInstanceOf(Error);
 });
+
+test("Symbol.asyncDispose (for `await using`): an expired deadline throws TimeoutError, since dispose cannot see the body's error", () => {
+  const dispose = (Symbol as { asyncDispose?: symbol }).asyncDispose!;
+  const r = loop.runUntilComplete(asyncFn("main", function* () {
+    const results: string[] = [];
+    for (const ms of [10, 1000]) {
+      const cm = (yield timeout(ms).enter()) as Timeout;
+      try {
+        yield sleep(100);
+      } catch {
+        // the body's CancelledError: `await using` would keep it and dispose anyway
+      }
+      try {
+        yield (cm as unknown as Record<symbol, () => unknown>)[dispose]!();
+        results.push(`disposed at ${loop.time()}`);
+      } catch (e) {
+        results.push(`${(e as Error).name} at ${loop.time()}`);
+      }
+    }
+    return results;
+  })());
+  expect(r).toEqual(["TimeoutError at 10", "disposed at 110"]);
+});
