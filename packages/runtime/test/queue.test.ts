@@ -186,3 +186,18 @@ test("a queue is bound to the first loop that waits on it", () => {
   expect(new QueueEmpty()).toBeInstanceOf(Error);
   expect(new QueueFull()).toBeInstanceOf(Error);
 });
+
+test("a putter woken then cancelled hands the free slot to the next putter", () => {
+  const q = new Queue<string>(1);
+  const r = loop.runUntilComplete(asyncFn("main", function* () {
+    q.putNowait("first");
+    const p1 = createTask(q.put("p1"));
+    const p2 = createTask(q.put("p2"));
+    yield sleep(0);
+    q.getNowait(); // wakes p1
+    p1.cancel(); // before p1 runs
+    yield p2;
+    return [p1.cancelled(), q.getNowait(), q.empty()];
+  })());
+  expect(r).toEqual([true, "p2", true]);
+});

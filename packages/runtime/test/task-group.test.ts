@@ -1,5 +1,5 @@
 import { asyncFn } from "./helpers";
-import { CancelledError, TaskGroup, TaskGroupError, TestLoop, currentTask, run, sleep, taskGroup, type Task } from "../src/index";
+import { CancelledError, TaskGroup, TaskGroupError, TestLoop, currentTask, run, sleep, taskGroup, timeout, type Task } from "../src/index";
 
 let loop: TestLoop;
 let log: string[];
@@ -250,4 +250,21 @@ test("Symbol.asyncDispose (for `await using`) waits for the children, as exit() 
   })());
   expect(r).toBe(10);
   expect(log).toEqual(["child done at 10"]);
+});
+
+test("inside a timeout: the deadline cancels the group from outside, its children are cancelled, and the block ends in TimeoutError", () => {
+  const r = loop.runUntilComplete(asyncFn("main", function* () {
+    try {
+      yield timeout(20).run(() =>
+        taskGroup((tg) => {
+          tg.createTask(guarded("a", 100));
+          tg.createTask(guarded("b", 100));
+        }),
+      );
+    } catch (e) {
+      return [(e as Error).name, loop.time(), currentTask()!.cancelling()];
+    }
+  })());
+  expect(r).toEqual(["TimeoutError", 20, 0]);
+  expect(log).toEqual(["a cancelled at 20", "b cancelled at 20"]);
 });
