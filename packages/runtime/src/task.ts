@@ -43,6 +43,8 @@ export class Task<T = unknown> extends Future<T> {
   _waitToken = 0;
   _mustCancel = false;
   _numCancelsRequested = 0;
+  /** Told of each accepted cancel request (abort-signal.ts); on the prototype, so other tasks carry nothing. */
+  declare _onCancelRequest: ((msg: string | undefined) => void) | null;
 
   constructor(coro: Coroutine<T>, options?: TaskOptions) {
     if (!((coro as unknown) instanceof Coroutine)) throw notACoroutine("new Task", coro);
@@ -228,6 +230,7 @@ export class Task<T = unknown> extends Future<T> {
     this._retrieved();
     if (this._state !== 0) return false;
     this._numCancelsRequested++;
+    if (this._onCancelRequest !== null) this._onCancelRequest(msg);
     if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;
     this._mustCancel = true;
     this._cancelMessage = msg;
@@ -286,5 +289,7 @@ export class Task<T = unknown> extends Future<T> {
     return s + ">";
   }
 }
+
+(Task.prototype as { _onCancelRequest: null })._onCancelRequest = null;
 
 _setTaskWrapper((co) => new Task(co, { loop: getEventLoop() }));
