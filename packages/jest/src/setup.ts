@@ -1,0 +1,16 @@
+// The setup file (setupFilesAfterEnv): a fresh TestLoop around each test, and the matchers.
+import { stepwiseMatchers } from "./matchers.js";
+import { _beginTest, _endTest } from "./per-test-loop.js";
+import { currentTestFailed } from "./test-failed.js";
+import "./matcher-types.js";
+
+expect.extend(stepwiseMatchers as unknown as jest.ExpectExtendMap);
+
+beforeEach(() => {
+  _beginTest();
+});
+
+afterEach(() => {
+  const problem = _endTest(currentTestFailed());
+  if (problem !== null) throw problem;
+});
