@@ -42,11 +42,14 @@ export function checkLeftovers(loop: TestLoop, seen: readonly Task<unknown>[], p
   }
   section(sections, failed, "task failed and nobody retrieved its error", "tasks failed and nobody retrieved their errors", describeTask);
   if (sections.length === 0) return null;
-  return new Error(
+  const error = new Error(
     `The test left work on its loop:\n${sections.join("\n")}\n` +
       "Finish, cancel or close what the test started; retrieve an expected failure with task.exception() " +
       "or expect(task).toHaveThrown(...); or call allowPending() in the test if pending work is intended.",
   );
+  // Where this check runs says nothing about the test: no stack, so Jest shows no code frame.
+  error.stack = `${error.name}: ${error.message}`;
+  return error;
 }
 
 function section<X>(out: string[], items: readonly X[], one: string, many: string, describe: (x: X) => string): void {

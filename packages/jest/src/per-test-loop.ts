@@ -22,6 +22,11 @@ export function testLoop(): TestLoop {
   return current.loop;
 }
 
+/** The running test's loop, or null outside a test. */
+export function _currentLoop(): TestLoop | null {
+  return current?.loop ?? null;
+}
+
 /** Lets the running test end with tasks, timers or callbacks still pending on its loop (errors nobody retrieved still fail it). */
 export function allowPending(): void {
   if (current === null) throw new Error("allowPending(): call it inside a test; it applies to that test only");

@@ -2,6 +2,7 @@
 import { stepwiseMatchers } from "./matchers.js";
 import { _beginTest, _endTest } from "./per-test-loop.js";
 import { currentTestFailed } from "./test-failed.js";
+import { runAsyncTestsOnTheLoop } from "./async-tests.js";
 import "./matcher-types.js";
 
 expect.extend(stepwiseMatchers as unknown as jest.ExpectExtendMap);
@@ -14,3 +15,7 @@ afterEach(() => {
   const problem = _endTest(currentTestFailed());
   if (problem !== null) throw problem;
 });
+
+// After our own hooks are registered: test and hook functions the test file passes from now on
+// run compiled async bodies on the test's loop.
+runAsyncTestsOnTheLoop();
