@@ -1,6 +1,5 @@
 import type { Handle, Task, TestLoop } from "@stepwise/runtime";
-import { describeCallback } from "./callback.js";
-import { describeTask } from "./describe.js";
+import { describeTask, describeValue } from "./describe.js";
 
 /**
  * Records every task created on `loop`, so that failed tasks (which the loop no longer holds) can
@@ -37,19 +36,26 @@ export function checkLeftovers(loop: TestLoop, seen: readonly Task<unknown>[], p
     const timers = loop._scheduled.sorted().filter((h) => !belongsToTask(h));
     const callbacks = [...loop._ready].filter((h) => !h.cancelled() && !belongsToTask(h));
     section(sections, pending, "task still pending", "tasks still pending", describeTask);
-    section(sections, timers, "timer still scheduled", "timers still scheduled", (h) => `${describeCallback(h._callback)} due at ${h.when()} (now ${loop.time()})`);
-    section(sections, callbacks, "callback queued but never run", "callbacks queued but never run", (h) => describeCallback(h._callback));
+    section(sections, timers, "timer still scheduled", "timers still scheduled", (h) => `${describeCall(h)} due at ${h.when()} (now ${loop.time()})`);
+    section(sections, callbacks, "callback queued but never run", "callbacks queued but never run", describeCall);
   }
   section(sections, failed, "task failed and nobody retrieved its error", "tasks failed and nobody retrieved their errors", describeTask);
   if (sections.length === 0) return null;
   const error = new Error(
     `The test left work on its loop:\n${sections.join("\n")}\n` +
-      "Finish, cancel or close what the test started; retrieve an expected failure with task.exception() " +
+      "Finish, cancel or close what the test started (a coroutine stepped by hand and left in sleep() keeps its timer until co.close()); retrieve an expected failure with task.exception() " +
       "or expect(task).toHaveThrown(...); or call allowPending() in the test if pending work is intended.",
   );
   // Where this check runs says nothing about the test: no stack, so Jest shows no code frame.
   error.stack = `${error.name}: ${error.message}`;
   return error;
+}
+
+/** `reminder()`, `setUnlessCancelled(<Future pending>, undefined)`: the call the handle would make. */
+function describeCall(h: Handle): string {
+  const cb = h._callback;
+  const name = typeof cb === "function" && cb.name ? cb.name : "(anonymous function)";
+  return `${name}(${h._args.map(describeValue).join(", ")})`;
 }
 
 function section<X>(out: string[], items: readonly X[], one: string, many: string, describe: (x: X) => string): void {

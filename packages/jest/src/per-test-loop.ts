@@ -33,9 +33,13 @@ export function allowPending(): void {
   current.pendingAllowed = true;
 }
 
+/** Called when the setup file loads, so testLoop() outside a test can tell which mistake it is. */
+export function _setupLoaded(): void {
+  setupLoaded = true;
+}
+
 /** beforeEach of the setup file. */
 export function _beginTest(): void {
-  setupLoaded = true;
   const loop = new TestLoop();
   current = { loop, seen: watchTasks(loop), pendingAllowed: false };
   setEventLoop(loop);

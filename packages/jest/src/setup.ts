@@ -1,10 +1,11 @@
 // The setup file (setupFilesAfterEnv): a fresh TestLoop around each test, and the matchers.
 import { stepwiseMatchers } from "./matchers.js";
-import { _beginTest, _endTest } from "./per-test-loop.js";
+import { _beginTest, _endTest, _setupLoaded } from "./per-test-loop.js";
 import { currentTestFailed } from "./test-failed.js";
 import { runAsyncTestsOnTheLoop } from "./async-tests.js";
 import "./matcher-types.js";
 
+_setupLoaded();
 expect.extend(stepwiseMatchers as unknown as jest.ExpectExtendMap);
 
 beforeEach(() => {

@@ -29,7 +29,7 @@ test("every test in the project ended as its name says", () => {
   expect([...results.values()].map((r) => `${r.status}: ${r.title}`)).toEqual(
     [...results.keys()].map((title) => `${title.startsWith("passes") ? "passed" : "failed"}: ${title}`),
   );
-  expect(results.size).toBe(10);
+  expect(results.size).toBe(12);
 });
 
 test("a pending task fails the test, with a dump: name, coroutine, location, what it awaits", () => {
@@ -38,7 +38,7 @@ test("a pending task fails the test, with a dump: name, coroutine, location, wha
       "The test left work on its loop:\\n" +
         "1 task still pending:\\n" +
         "  - Task 'Task-\\d+' of sleeper\\(\\) at end-of-test\\.fixture\\.js:5:0, pending, suspended on <Future pending> inside sleeper\\(\\) → sleep\\(\\)\\n" +
-        "Finish, cancel or close what the test started; retrieve an expected failure with task.exception\\(\\) or expect\\(task\\).toHaveThrown\\(...\\); " +
+        "Finish, cancel or close what the test started \\(a coroutine stepped by hand and left in sleep\\(\\) keeps its timer until co.close\\(\\)\\); retrieve an expected failure with task.exception\\(\\) or expect\\(task\\).toHaveThrown\\(...\\); " +
         "or call allowPending\\(\\) in the test if pending work is intended.",
     ),
   );
@@ -50,10 +50,20 @@ test("an error nobody retrieved fails the test", () => {
   );
 });
 
-test("timers and callbacks that belong to no task are listed too", () => {
+test("timers and callbacks that belong to no task are listed too, with their arguments", () => {
   const message = failure("fails: a timer and a callback left behind");
-  expect(message).toContain("1 timer still scheduled:\n  - reminder() due at 500 (now 0)\n");
+  expect(message).toContain('1 timer still scheduled:\n  - reminder("tea") due at 500 (now 0)\n');
   expect(message).toContain("1 callback queued but never run:\n  - ping()\n");
+});
+
+test("a coroutine stepped by hand and left in sleep() leaves its timer", () => {
+  expect(failure("fails: a coroutine stepped into sleep() and left there")).toMatch(
+    /1 timer still scheduled:\n {2}- setUnlessCancelled\(<Future pending>, undefined\) due at 1000 \(now 0\)\n/,
+  );
+});
+
+test("testLoop() at the top of a test file: the setup is loaded, no test is running", () => {
+  expect(failure("fails: testLoop() called while the file loads")).toMatch(/testLoop\(\): no test is running/);
 });
 
 test("a test that failed already is not also blamed for what it left", () => {
