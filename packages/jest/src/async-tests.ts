@@ -5,6 +5,8 @@ import { _currentLoop } from "./per-test-loop.js";
 
 type Fn = (this: unknown, ...args: unknown[]) => unknown;
 
+const MAX_JUMPS_PER_TURN = 1000;
+
 /**
  * Runs `co` as a Task on `loop` to the end, and settles with how it ended. Virtual time moves only
  * when nothing else can: ready work runs first, then the host gets one turn to settle native
@@ -18,7 +20,9 @@ export function runToEnd(loop: TestLoop, co: Coroutine<unknown>, name: string): 
     let gaveHostATurn = false;
     const turn = (): void => {
       try {
-        for (;;) {
+        // Yields to the host now and then, so that Jest's timeout can stop a task that never ends
+        // (a poller that sleeps forever would otherwise hold the thread).
+        for (let jumps = 0; jumps < MAX_JUMPS_PER_TURN; jumps++) {
           loop.advance(0);
           if (task.done()) {
             task.result();
@@ -43,6 +47,7 @@ export function runToEnd(loop: TestLoop, co: Coroutine<unknown>, name: string): 
           }
           loop.runUntilComplete(task); // cannot finish: throws the runtime's account of why
         }
+        setImmediate(turn);
       } catch (error) {
         reject(error);
       }

@@ -41,14 +41,11 @@ export function checkLeftovers(loop: TestLoop, seen: readonly Task<unknown>[], p
   }
   section(sections, failed, "task failed and nobody retrieved its error", "tasks failed and nobody retrieved their errors", describeTask);
   if (sections.length === 0) return null;
-  const error = new Error(
+  return new Error(
     `The test left work on its loop:\n${sections.join("\n")}\n` +
       "Finish, cancel or close what the test started (a coroutine stepped by hand and left in sleep() keeps its timer until co.close()); retrieve an expected failure with task.exception() " +
       "or expect(task).toHaveThrown(...); or call allowPending() in the test if pending work is intended.",
   );
-  // Where this check runs says nothing about the test: no stack, so Jest shows no code frame.
-  error.stack = `${error.name}: ${error.message}`;
-  return error;
 }
 
 /** `reminder()`, `setUnlessCancelled(<Future pending>, undefined)`: the call the handle would make. */

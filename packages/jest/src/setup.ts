@@ -12,9 +12,12 @@ beforeEach(() => {
   _beginTest();
 });
 
-afterEach(() => {
+afterEach(function checkTestLoop() {
   const problem = _endTest(currentTestFailed());
-  if (problem !== null) throw problem;
+  if (problem === null) return;
+  // Where the check runs says nothing about the test: the stack starts in Jest, which shows no code frame for it.
+  Error.captureStackTrace?.(problem, checkTestLoop);
+  throw problem;
 });
 
 // After our own hooks are registered: test and hook functions the test file passes from now on

@@ -29,7 +29,7 @@ test("every test in the project ended as its name says", () => {
   expect([...results.values()].map((r) => `${r.status}: ${r.title}`)).toEqual(
     [...results.keys()].map((title) => `${title.startsWith("passes") ? "passed" : "failed"}: ${title}`),
   );
-  expect(results.size).toBe(12);
+  expect(results.size).toBe(13);
 });
 
 test("a pending task fails the test, with a dump: name, coroutine, location, what it awaits", () => {
@@ -75,4 +75,8 @@ test("a test that failed already is not also blamed for what it left", () => {
 test("an async test fails with its error; one awaiting what nothing can complete, with the runtime's explanation", () => {
   expect(failure("fails: an async test throws")).toContain("RangeError: async failure at 100");
   expect(failure("fails: an async test awaits what nothing can complete")).toMatch(/runUntilComplete/);
+});
+
+test("an async test that never ends does not hold the thread: Jest's timeout stops it", () => {
+  expect(failure("fails: an async test that never ends meets Jest's timeout")).toContain("Exceeded timeout of 300 ms");
 });
