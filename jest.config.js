@@ -9,6 +9,18 @@ const pkgProject = (dir) => ({
   },
 });
 
+// @stepwise/jest's own tests go through its built transform (the plugin on top of the root Babel
+// config) and its setup file from source, so that they share one copy of the package with the tests.
+const jestPkgProject = () => {
+  const base = pkgProject("jest");
+  return {
+    ...base,
+    transform: { "\\.[jt]sx?$": ["<rootDir>/dist/cjs/transform.js", { rootMode: "upward" }] },
+    setupFilesAfterEnv: ["<rootDir>/src/setup.ts"],
+    moduleNameMapper: { "^@stepwise/jest$": "<rootDir>/src/index.ts", ...base.moduleNameMapper },
+  };
+};
+
 const fs = require("fs");
 const path = require("path");
 
@@ -20,5 +32,5 @@ const examples = fs
 
 module.exports = {
   reporters: ["default", "<rootDir>/scripts/summary-reporter.js"],
-  projects: [pkgProject("runtime"), pkgProject("babel-plugin"), ...examples],
+  projects: [pkgProject("runtime"), pkgProject("babel-plugin"), jestPkgProject(), ...examples],
 };

@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const tsc = join(require.resolve("typescript/package.json"), "..", "bin", "tsc");
 const root = new URL("..", import.meta.url).pathname;
 
-for (const pkg of ["runtime", "babel-plugin"]) {
+for (const pkg of ["runtime", "babel-plugin", "jest"]) {
   const dir = join(root, "packages", pkg);
   rmSync(join(dir, "dist"), { recursive: true, force: true });
   for (const config of ["tsconfig.json", "tsconfig.cjs.json"]) {
