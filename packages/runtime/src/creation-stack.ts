@@ -48,7 +48,10 @@ export function formatStack(captured: Error): string[] {
     const line = raw.trim();
     if (!line.startsWith("at ")) continue;
     if (RUNTIME_DIR !== null && line.includes(RUNTIME_DIR)) continue;
-    if (line.includes("(node:internal") || line.startsWith("at node:internal")) continue;
+    if (line.includes("(node:internal") || line.startsWith("at node:internal") || line.endsWith("(<anonymous>)")) continue;
+    // Past the user's code, a test runner's or framework's frames (under node_modules) are noise;
+    // a library's frames before any of the user's are kept: they say which call made the task.
+    if (frames.length > 0 && /[\\/]node_modules[\\/]/.test(line) && !/[\\/]node_modules[\\/]/.test(frames[frames.length - 1]!)) break;
     frames.push(line);
     if (frames.length === MAX_FRAMES) break;
   }

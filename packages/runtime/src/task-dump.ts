@@ -62,7 +62,7 @@ export function formatTaskInfos(loop: EventLoop, infos: readonly TaskInfo[]): st
 }
 
 export function formatTaskInfo(info: TaskInfo): string {
-  const lines = [`Task '${info.name}' ${info.state}: ${info.waitingFor}`];
+  const lines = [`Task '${info.name}' (${info.state}): ${info.waitingFor}`];
   if (info.stack.length > 0) {
     lines.push("  suspended in (outermost first):");
     for (const f of info.stack) lines.push(`    ${f.name || "(anonymous)"}${f.location ? `  at ${f.location}` : ""}`);

@@ -14,12 +14,12 @@ export interface TestLoopOptions {
   debug?: boolean;
   /**
    * How many iterations a run may make at one virtual time before it is taken for a task that
-   * reschedules itself forever (an `await sleep(0)` loop) and stopped with an error; default 1,000,000.
+   * reschedules itself forever (an `await sleep(0)` loop) and stopped with an error; default 100,000.
    */
   spinLimit?: number;
 }
 
-const DEFAULT_SPIN_LIMIT = 1_000_000;
+const DEFAULT_SPIN_LIMIT = 100_000;
 
 /**
  * An EventLoop for tests: its clock is virtual, starts at 0, and moves only when told to
