@@ -7,7 +7,7 @@ beforeEach(() => {
 });
 afterEach(() => loop.close());
 
-function namedCallback(): void {}
+function namedCallback(..._args: unknown[]): void {}
 
 test("lists ready handles in queue order, then live timers by due time; cancelled ones are left out", () => {
   loop.callLater(30, namedCallback, "late");
