@@ -26,7 +26,8 @@ function fileOf(frame: string): string | undefined {
 /** Records the current stack for later formatting. */
 export function captureStack(): Error {
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = CAPTURE_LIMIT;
+  // Raised only: a user who asked for longer stacks gets them here too.
+  if (!(limit >= CAPTURE_LIMIT)) Error.stackTraceLimit = CAPTURE_LIMIT;
   try {
     return new Error("created here");
   } finally {

@@ -1,7 +1,7 @@
 import { EventLoop } from "./event-loop.js";
 import { describeValue } from "./describe.js";
 import { formatTasks } from "./task-dump.js";
-import { installVirtualTimers } from "./virtual-timers.js";
+import { _restoreVirtualTimersOf, installVirtualTimers } from "./virtual-timers.js";
 
 export interface TestLoopOptions {
   /**
@@ -148,10 +148,16 @@ export class TestLoop extends EventLoop {
    * Routes the global `setTimeout`, `setInterval`, `clearTimeout`, `clearInterval`, `setImmediate`
    * and `clearImmediate` through this loop's virtual clock, for code that uses them instead of
    * `sleep`. Returns the function that restores the originals; call it when the test ends (or use
-   * `withVirtualTimers(loop, fn)`). One installation at a time.
+   * `withVirtualTimers(loop, fn)`); closing the loop restores them too. One installation at a time.
    */
   installTimers(): () => void {
     return installVirtualTimers(this);
+  }
+
+  /** Also puts back the host's timer functions if they were routed through this loop and not restored yet. */
+  override close(): void {
+    super.close();
+    _restoreVirtualTimersOf(this);
   }
 
   /** Runs ready handles and timers due up to `target`, each timer at its own time. */

@@ -228,6 +228,11 @@ export function installVirtualTimers(loop: EventLoop): () => void {
   return restore;
 }
 
+/** Restores the globals if `loop` has virtual timers installed (its close() calls this). */
+export function _restoreVirtualTimersOf(loop: EventLoop): void {
+  if (installed !== null && installed.loop === loop) installed.restore();
+}
+
 /**
  * Runs `fn` with the global timer functions routed through `loop` (see `installVirtualTimers`),
  * and restores them afterwards — when `fn` returns, throws, or (if it returns a promise) settles.

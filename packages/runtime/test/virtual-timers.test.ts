@@ -50,6 +50,15 @@ test("restore puts the original functions back, and a second call does nothing",
   expect(NAMES.map((name) => globalThis[name])).toEqual(originals);
 });
 
+test("closing the loop restores the globals if the test did not", () => {
+  const originals = NAMES.map((name) => globalThis[name]);
+  const other = new TestLoop();
+  other.installTimers();
+  expect(globalThis.setTimeout).not.toBe(originals[0]);
+  other.close();
+  expect(NAMES.map((name) => globalThis[name])).toEqual(originals);
+});
+
 test("one installation at a time: a second is refused, naming the loop that has them", () => {
   restore = loop.installTimers();
   const other = new TestLoop();
