@@ -1,5 +1,5 @@
 import type { EventLoop } from "./event-loop.js";
-import type { Task } from "./task.js";
+import { Task } from "./task.js";
 import type { TimerHandle } from "./handle.js";
 import { allTasks } from "./all-tasks.js";
 import { describeValue } from "./describe.js";
@@ -95,10 +95,13 @@ function describeTask(loop: EventLoop, task: Task<unknown>, timers: Map<unknown,
     waitingFor = "running now (the dump was taken from inside this task)";
   } else if (task._futWaiter !== null) {
     state = "waiting";
-    const timer = timers.get(task._futWaiter);
+    const awaited = task._futWaiter;
+    const timer = timers.get(awaited);
     waitingFor =
-      `waits for ${describeValue(task._futWaiter)}` +
-      (timer !== undefined ? `, which a timer completes at time ${timer._when} (${describeCallback(timer._callback)})` : "");
+      awaited instanceof Task
+        ? `waits for Task '${awaited.getName()}'${awaited._loop === loop && !awaited.done() ? " (listed in this dump)" : ""}`
+        : `waits for ${describeValue(awaited)}` +
+          (timer !== undefined ? `, which a timer completes at time ${timer._when} (${describeCallback(timer._callback)})` : "");
   } else if (task._hostWait !== null) {
     state = "waiting";
     waitingFor = `waits for ${describeValue(task._hostWait)}, which only the host can settle`;

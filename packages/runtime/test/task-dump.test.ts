@@ -55,6 +55,19 @@ describe("dumpTasks", () => {
     expect(info!.waitingFor).toBe("waits for <Future pending>, which a timer completes at time 500 (setUnlessCancelled())");
   });
 
+  test("a task awaiting another task names it", () => {
+    const source = loop.createFuture<string>();
+    const inner = loop.createTask(main(source), { name: "inner" });
+    loop.createTask(asyncFn("outer", function* () { return yield inner; })(), { name: "outer" });
+    loop.runUntilIdle();
+    expect(dumpTasks(loop).map((i) => [i.name, i.waitingFor])).toEqual([
+      ["inner", "waits for <Future pending>"],
+      ["outer", "waits for Task 'inner' (listed in this dump)"],
+    ]);
+    source.setResult("done");
+    loop.runUntilIdle();
+  });
+
   test("a task waiting on a native promise, and the task taking the dump", () => {
     const hostWait = asyncFn("hostWait", function* () {
       yield new Promise(() => {});
