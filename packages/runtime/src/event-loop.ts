@@ -54,6 +54,8 @@ export class EventLoop {
   private _timerSeq = 0;
   /** Debug mode (asyncio's `set_debug`): creation stacks of tasks, tracking of never-awaited coroutines. */
   _debug = false;
+  /** Debug mode also captures each tracked coroutine's creation stack (costly: opt-in). */
+  _coroutineStacks = false;
   /** Coroutines created during debug runs and not driven yet (coroutine-tracking.ts). */
   _unawaited: Set<UnawaitedRecord> | null = null;
   /** Futures of this loop that failed and whose error nobody retrieved yet (weakly held). */
@@ -215,11 +217,16 @@ export class EventLoop {
   /**
    * Debug mode, as asyncio's `set_debug`: tasks record where they were created (shown by
    * `formatTasks`), and coroutines created while the loop runs and never driven are reported
-   * ("coroutine ... was never awaited") and listed by `checkLeaks()`. Off by default on an
-   * EventLoop, because it makes creating tasks and coroutines slower; on by default on a TestLoop.
+   * ("coroutine ... was never awaited") and listed by `checkLeaks()`, with the task and coroutine
+   * that created them. Off by default on an EventLoop, because it makes creating tasks and
+   * coroutines slower; on by default on a TestLoop.
+   *
+   * `coroutineStacks: true` also records each such coroutine's creation stack (the exact line
+   * that created it), which makes creating a coroutine about ten times slower; off by default.
    */
-  setDebug(enabled: boolean): void {
+  setDebug(enabled: boolean, options?: { coroutineStacks?: boolean }): void {
     this._debug = Boolean(enabled);
+    if (options?.coroutineStacks !== undefined) this._coroutineStacks = Boolean(options.coroutineStacks);
     if (this._driver !== IDLE) _setCoroutineTracker(this._debug ? this._trackCoroutine : null);
   }
 

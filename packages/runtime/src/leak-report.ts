@@ -45,7 +45,7 @@ export class LeakReport {
         `${this.neverAwaited.length} coroutine(s) never awaited:\n` +
           this.neverAwaited
             .map((c) => {
-              const head = `  ${c.name || "(anonymous)"}()${c.location ? ` defined at ${c.location}` : ""}`;
+              const head = `  ${c.name || "(anonymous)"}()${c.location ? ` defined at ${c.location}` : ""}, created ${c.createdIn}`;
               return [head, ...c.createdAt.map((f) => `      ${f}`)].join("\n");
             })
             .join("\n"),

@@ -12,6 +12,8 @@ export interface TestLoopOptions {
   autojump?: boolean;
   /** Debug mode (see `EventLoop.setDebug`); default true, so task dumps say where tasks were created. */
   debug?: boolean;
+  /** In debug mode, also record where each tracked coroutine was created (see `EventLoop.setDebug`); default false. */
+  coroutineStacks?: boolean;
   /**
    * How many iterations a run may make at one virtual time before it is taken for a task that
    * reschedules itself forever (an `await sleep(0)` loop) and stopped with an error; default 100,000.
@@ -42,6 +44,7 @@ export class TestLoop extends EventLoop {
     this._hostDriven = false;
     this._autojump = options?.autojump ?? true;
     this._debug = options?.debug ?? true;
+    this._coroutineStacks = options?.coroutineStacks ?? false;
     const limit = options?.spinLimit ?? DEFAULT_SPIN_LIMIT;
     if (!Number.isInteger(limit) || limit < 1) {
       throw new RangeError(`new TestLoop(): spinLimit must be a whole number >= 1, got ${describeValue(limit)}`);

@@ -35,12 +35,36 @@ test("is off on an EventLoop and on by default on a TestLoop; setDebug switches 
 });
 
 describe("coroutines never awaited", () => {
-  test("one created in a debug run and never driven is listed, with where it was created", () => {
-    loop.runUntilComplete(caller(() => undefined));
+  test("one created in a debug run and never driven is listed, with the task and coroutine that created it", () => {
+    loop.runUntilComplete(loop.createTask(caller(() => undefined), { name: "forgetful" }));
     const [forgotten, ...rest] = loop.checkLeaks().neverAwaited;
     expect(rest).toEqual([]);
-    expect(forgotten).toMatchObject({ name: "helper", location: "test.js:1:0", collected: false });
+    expect(forgotten).toEqual({
+      name: "helper",
+      location: "test.js:1:0",
+      createdIn: "in Task 'forgetful', called from caller() at test.js:1:0",
+      createdAt: [],
+      collected: false,
+    });
+  });
+
+  test("created in a plain callback, it names the callback", () => {
+    loop.callSoon(function scheduleHelper() {
+      helper();
+    });
+    loop.runUntilIdle();
+    expect(loop.checkLeaks().neverAwaited.map((c) => c.createdIn)).toEqual(["in the callback scheduleHelper()"]);
+  });
+
+  test("with coroutineStacks on, the creation stack is recorded too", () => {
+    const stacks = new TestLoop({ coroutineStacks: true });
+    stacks.runUntilComplete(caller(() => undefined));
+    const [forgotten] = stacks.checkLeaks().neverAwaited;
     expect(forgotten!.createdAt.some((frame) => /debug-mode\.test\.ts:\d+:\d+/.test(frame))).toBe(true);
+    stacks.close();
+    loop.setDebug(true, { coroutineStacks: true });
+    loop.runUntilComplete(caller(() => undefined));
+    expect(loop.checkLeaks().neverAwaited[0]!.createdAt.length).toBeGreaterThan(0);
   });
 
   test("awaited, wrapped in a task, closed or thrown into before starting: not listed", () => {
@@ -89,13 +113,15 @@ describe("coroutines never awaited", () => {
     }
 
     test("is reported to the loop's exception handler as never awaited, and still listed", async () => {
-      loop.runUntilComplete(caller(() => undefined));
+      loop.setDebug(true, { coroutineStacks: true });
+      loop.runUntilComplete(loop.createTask(caller(() => undefined), { name: "forgetful" }));
       loop.runUntilComplete(caller((co) => co));
       await collectGarbage();
       expect(reported.map((c) => c.message.split("\n")[0])).toEqual([
-        "coroutine 'helper' (defined at test.js:1:0) was never awaited: it was created and dropped without being awaited or wrapped in a task, so its body never ran",
+        "coroutine 'helper' (defined at test.js:1:0) was never awaited: it was created in Task 'forgetful', called from caller() at test.js:1:0 " +
+          "and dropped without being awaited or wrapped in a task, so its body never ran",
       ]);
-      expect(reported[0]!.message).toMatch(/\nCoroutine created at \(most recent call first\):\n {2}at .*/);
+      expect(reported[0]!.message).toMatch(/\nCoroutine created at \(most recent call first\):\n {2}at [^]*debug-mode\.test\.ts/);
       expect(reported[0]).toMatchObject({ coroutine: "helper", location: "test.js:1:0" });
       expect(loop.checkLeaks().neverAwaited).toMatchObject([{ name: "helper", collected: true }]);
     });

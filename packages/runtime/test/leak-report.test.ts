@@ -32,10 +32,10 @@ test("a loop with nothing left behind is ok", () => {
 test("lists pending tasks, errors nobody retrieved and coroutines never awaited", () => {
   const stuck = loop.createTask(asyncFn("waitsForever", function* () { yield loop.createFuture(); })(), { name: "forever" });
   const failed = loop.createTask(fails("boom"), { name: "failing" });
-  loop.runUntilComplete(asyncFn("forgetful", function* () {
+  loop.runUntilComplete(loop.createTask(asyncFn("forgetful", function* () {
     helper();
     yield sleep(0);
-  })());
+  })(), { name: "main" }));
   const report = loop.checkLeaks();
   expect(report.ok).toBe(false);
   expect(report.pendingTasks.map((t) => [t.task, t.state])).toEqual([[stuck, "waiting"]]);
@@ -47,7 +47,7 @@ test("lists pending tasks, errors nobody retrieved and coroutines never awaited"
   const text = String(report);
   expect(text).toMatch(/^1 pending task on <TestLoop idle ready=0 timers=0> at time 0:\n\nTask 'forever' \(waiting\): waits for <Future pending>/);
   expect(text).toContain("\n\n1 error(s) nobody retrieved:\n  <Task finished exception=Error: boom name='failing' coro=<coroutine fails() at test.js:1:0 closed>>: Error: boom");
-  expect(text).toMatch(/\n\n1 coroutine\(s\) never awaited:\n {2}helper\(\) defined at test\.js:1:0\n {6}at /);
+  expect(text).toMatch(/\n\n1 coroutine\(s\) never awaited:\n {2}helper\(\) defined at test\.js:1:0, created in Task 'main', called from forgetful\(\) at test\.js:1:0$/);
   stuck.cancel();
   loop.runUntilIdle();
 });
