@@ -4,6 +4,16 @@ import { describeValue } from "./describe.js";
 /** Shared across copies of the runtime, so a function compiled against one copy is still recognised. */
 const COROUTINE_FUNCTION = Symbol.for("stepwise.coroutineFunction");
 
+/**
+ * Set while a loop in debug mode runs (see coroutine-tracking.ts): sees every coroutine created,
+ * so one never driven can be reported. Null otherwise, and then it costs one check per call.
+ */
+let tracker: ((co: Coroutine<unknown>) => void) | null = null;
+
+export function _setCoroutineTracker(fn: ((co: Coroutine<unknown>) => void) | null): void {
+  tracker = fn;
+}
+
 function* failAtFirstDrive(error: unknown): Generator<never, never, unknown> {
   throw error;
 }
@@ -27,7 +37,9 @@ export function _stepwiseCall<T>(
   } catch (error) {
     gen = failAtFirstDrive(error);
   }
-  return new Coroutine<T>(gen, name, loc);
+  const co = new Coroutine<T>(gen, name, loc);
+  if (tracker !== null) tracker(co as Coroutine<unknown>);
+  return co;
 }
 
 /**

@@ -151,6 +151,9 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
     if (this._state === CLOSED && this._owner === null) return undefined;
     this._checkDrivable("close");
     if (this._state === CREATED) {
+      // Ends the unstarted generator without running any of it; also tells debug tracking that
+      // this coroutine was dealt with (closed before starting: no "never awaited" report).
+      this._gen.return!(undefined);
       this._finish();
       return undefined;
     }

@@ -11,6 +11,12 @@ import { defaultExceptionHandler, type ExceptionContext, type ExceptionHandler }
 import { describeValue, notACoroutine } from "./describe.js";
 import { sleepThread } from "./sleep-thread.js";
 import { stuckError } from "./stuck-error.js";
+import { hostClearTimeout, hostSetTimeout, hostYield } from "./host-timers.js";
+import { _setCoroutineTracker } from "./coroutine-function.js";
+import { trackCoroutine, type UnawaitedRecord } from "./coroutine-tracking.js";
+import { PendingWork } from "./pending-work.js";
+import { LeakReport } from "./leak-report.js";
+import type { UnretrievedRecord } from "./unretrieved-errors.js";
 
 const IDLE = 0;
 const BY_HAND = 1;
@@ -18,9 +24,6 @@ const BY_HOST = 2;
 
 /** Iterations one host turn may run before it yields to the host's other work (I/O, timers). */
 const HOST_TURN_BUDGET = 1000;
-
-const yieldToHost: (cb: () => void) => void =
-  typeof setImmediate === "function" ? (cb) => void setImmediate(cb) : (cb) => void setTimeout(cb, 0);
 
 /**
  * The event loop (asyncio's BaseEventLoop): a FIFO of ready Handles, a heap of timers, and
@@ -49,6 +52,15 @@ export class EventLoop {
   _hostTimer: ReturnType<typeof setTimeout> | null = null;
   _hostTimerWhen = Infinity;
   private _timerSeq = 0;
+  /** Debug mode (asyncio's `set_debug`): creation stacks of tasks, tracking of never-awaited coroutines. */
+  _debug = false;
+  /** Debug mode also captures each tracked coroutine's creation stack (costly: opt-in). */
+  _coroutineStacks = false;
+  /** Coroutines created during debug runs and not driven yet (coroutine-tracking.ts). */
+  _unawaited: Set<UnawaitedRecord> | null = null;
+  /** Futures of this loop that failed and whose error nobody retrieved yet (weakly held). */
+  _unretrieved: Set<UnretrievedRecord> | null = null;
+  _trackCoroutine = (co: Coroutine<unknown>): void => trackCoroutine(this, co);
 
   /** The loop's clock, in milliseconds. */
   time(): number {
@@ -202,6 +214,43 @@ export class EventLoop {
     this._clearHostTimer();
   }
 
+  /**
+   * Debug mode, as asyncio's `set_debug`: tasks record where they were created (shown by
+   * `formatTasks`), and coroutines created while the loop runs and never driven are reported
+   * ("coroutine ... was never awaited") and listed by `checkLeaks()`, with the task and coroutine
+   * that created them. Off by default on an EventLoop, because it makes creating tasks and
+   * coroutines slower; on by default on a TestLoop.
+   *
+   * `coroutineStacks: true` also records each such coroutine's creation stack (the exact line
+   * that created it), which makes creating a coroutine about ten times slower; off by default.
+   */
+  setDebug(enabled: boolean, options?: { coroutineStacks?: boolean }): void {
+    this._debug = Boolean(enabled);
+    if (options?.coroutineStacks !== undefined) this._coroutineStacks = Boolean(options.coroutineStacks);
+    if (this._driver !== IDLE) _setCoroutineTracker(this._debug ? this._trackCoroutine : null);
+  }
+
+  getDebug(): boolean {
+    return this._debug;
+  }
+
+  /**
+   * What is queued on the loop now, in the order it will run: ready handles first, then live
+   * timers by due time. Data for a test to assert on; `String(loop.pending())` reads well.
+   */
+  pending(): PendingWork {
+    return new PendingWork(this);
+  }
+
+  /**
+   * What a finished test should not leave behind on this loop: tasks still pending, futures that
+   * failed with nobody retrieving the error, and (in debug mode) coroutines created during a run
+   * and never awaited. Listing does not count as retrieving. `report.ok` is true when all are empty.
+   */
+  checkLeaks(): LeakReport {
+    return new LeakReport(this);
+  }
+
   setExceptionHandler(handler: ExceptionHandler | null): void {
     if (handler !== null && typeof handler !== "function") {
       throw new TypeError(`setExceptionHandler(): a function or null is expected, got ${describeValue(handler)}`);
@@ -246,12 +295,14 @@ export class EventLoop {
     this._checkNotRunning(method);
     this._driver = BY_HAND;
     _setRunningLoop(this);
+    if (this._debug) _setCoroutineTracker(this._trackCoroutine);
   }
 
   _runForeverCleanup(): void {
     this._stopping = false;
     this._driver = IDLE;
     _setRunningLoop(null);
+    _setCoroutineTracker(null);
     if (this._ready.length > 0 || this._scheduled.liveSize > 0) this._scheduleHostTurn();
   }
 
@@ -316,6 +367,7 @@ export class EventLoop {
     if (this._driver !== IDLE || this._closed) return;
     this._driver = BY_HOST;
     _setRunningLoop(this);
+    if (this._debug) _setCoroutineTracker(this._trackCoroutine);
     let budget = HOST_TURN_BUDGET;
     try {
       do this._runOnce();
@@ -324,11 +376,12 @@ export class EventLoop {
       this._driver = IDLE;
       this._stopping = false;
       _setRunningLoop(null);
+      _setCoroutineTracker(null);
     }
     if (this._closed) return;
     if (this._ready.length > 0) {
       this._hostTurnQueued = true;
-      yieldToHost(this._hostTurn);
+      hostYield(this._hostTurn);
     } else {
       this._armHostTimer();
     }
@@ -345,7 +398,7 @@ export class EventLoop {
     if (this._hostTimer !== null && this._hostTimerWhen <= next._when) return;
     this._clearHostTimer();
     this._hostTimerWhen = next._when;
-    this._hostTimer = setTimeout(this._hostTimerFired, Math.max(0, next._when - this.time()));
+    this._hostTimer = hostSetTimeout(this._hostTimerFired, Math.max(0, next._when - this.time()));
   }
 
   private _hostTimerFired = (): void => {
@@ -356,7 +409,7 @@ export class EventLoop {
 
   private _clearHostTimer(): void {
     if (this._hostTimer !== null) {
-      clearTimeout(this._hostTimer);
+      hostClearTimeout(this._hostTimer);
       this._hostTimer = null;
       this._hostTimerWhen = Infinity;
     }

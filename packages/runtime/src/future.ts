@@ -2,6 +2,7 @@ import { CancelledError, InvalidStateError, StopIteration } from "./errors.js";
 import { _getRunningLoop, getEventLoop } from "./current-loop.js";
 import { describeValue } from "./describe.js";
 import type { EventLoop } from "./event-loop.js";
+import { _noteCollected, _noteRetrieved, _noteUnretrieved, type UnretrievedRecord } from "./unretrieved-errors.js";
 
 const PENDING = 0;
 const CANCELLED = 1;
@@ -17,7 +18,8 @@ export interface FutureOptions {
 /** Reports a failed future nobody asked about once it is garbage: best effort, as asyncio's `__del__`. */
 const neverRetrieved =
   typeof FinalizationRegistry === "function"
-    ? new FinalizationRegistry<{ loop: EventLoop; exception: unknown; what: string }>((info) => {
+    ? new FinalizationRegistry<{ loop: EventLoop; exception: unknown; what: string; record: UnretrievedRecord }>((info) => {
+        _noteCollected(info.loop, info.record);
         if (info.loop.isClosed()) return;
         info.loop.callExceptionHandler({
           message: `${info.what} exception was never retrieved`,
@@ -126,7 +128,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
           // a throwing `stack` getter: nothing to format
         }
       }
-      neverRetrieved.register(this, { loop: this._loop, exception, what: this.constructor.name }, this);
+      const record = _noteUnretrieved(this as Future<unknown>, exception);
+      neverRetrieved.register(this, { loop: this._loop, exception, what: this.constructor.name, record }, this);
     }
   }
 
@@ -228,6 +231,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (this._logTraceback) {
       this._logTraceback = false;
       neverRetrieved?.unregister(this);
+      _noteRetrieved(this as Future<unknown>);
     }
   }
 }

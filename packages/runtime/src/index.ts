@@ -5,7 +5,14 @@ export { Future, isFuture, type DoneCallback, type FutureOptions } from "./futur
 export { Task, type TaskOptions } from "./task.js";
 export { Handle, TimerHandle } from "./handle.js";
 export { EventLoop } from "./event-loop.js";
-export { TestLoop } from "./test-loop.js";
+export { TestLoop, type TestLoopOptions } from "./test-loop.js";
+export { PendingWork, type PendingHandle, type PendingTimer } from "./pending-work.js";
+export { installVirtualTimers, withVirtualTimers, VirtualTimeout, VirtualImmediate } from "./virtual-timers.js";
+export { allTasks } from "./all-tasks.js";
+export { dumpTasks, formatTasks, type TaskInfo, type TaskFrame } from "./task-dump.js";
+export { LeakReport } from "./leak-report.js";
+export { type UnretrievedError } from "./unretrieved-errors.js";
+export { type NeverAwaited } from "./coroutine-tracking.js";
 export { ExploringLoop, type ExploringLoopOptions } from "./exploring-loop.js";
 export { explore, replay, type ExploreScenario, type ExploreCheck, type ExploreOptions, type ExploreResult } from "./explore.js";
 export { InterleavingError, type ExploreMode } from "./interleaving-error.js";

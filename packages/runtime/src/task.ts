@@ -5,6 +5,7 @@ import { getEventLoop } from "./current-loop.js";
 import { describeValue, notACoroutine, thenOf } from "./describe.js";
 import type { EventLoop } from "./event-loop.js";
 import type { Handle } from "./handle.js";
+import { _recordTaskOrigin } from "./creation-stack.js";
 
 export interface TaskOptions {
   loop?: EventLoop;
@@ -61,6 +62,7 @@ export class Task<T = unknown> extends Future<T> {
       this._stepHandle = this._loop.callSoon(this._step);
     }
     this._loop._tasks.add(this as Task<unknown>);
+    if (this._loop._debug) _recordTaskOrigin(this);
   }
 
   /**
