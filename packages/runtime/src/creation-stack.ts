@@ -9,13 +9,21 @@ const MAX_FRAMES = 8;
 /** Frames captured: enough to get past the runtime's own (Task constructor, createTask, ensureFuture, ...). */
 const CAPTURE_LIMIT = MAX_FRAMES + 12;
 
-/** The directory this file is in: frames from it are the runtime's own, not the user's. */
-const RUNTIME_DIR = ((): string | null => {
+/**
+ * Where the runtime's own frames come from: this file's directory, and the package's `src/` and
+ * `dist/` both. A stack can name either: source-map support installed after this file loaded
+ * (@babel/register does it at its first compile) makes frames of dist/cjs/*.js read as src/*.ts.
+ */
+const RUNTIME_DIRS = ((): string[] => {
   const line = new Error().stack?.split("\n").find((l) => /^\s+at /.test(l));
   const file = line === undefined ? undefined : fileOf(line);
-  if (file === undefined) return null;
+  if (file === undefined) return [];
   const cut = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
-  return cut < 0 ? null : file.slice(0, cut + 1);
+  if (cut < 0) return [];
+  const dir = file.slice(0, cut + 1);
+  const sep = dir[dir.length - 1]!;
+  const root = /^(.*[\\/])(?:src|dist[\\/][^\\/]+)[\\/]$/.exec(dir)?.[1];
+  return root === undefined ? [dir] : [dir, `${root}src${sep}`, `${root}dist${sep}`];
 })();
 
 function fileOf(frame: string): string | undefined {
@@ -48,7 +56,7 @@ export function formatStack(captured: Error): string[] {
   for (const raw of stack.split("\n")) {
     const line = raw.trim();
     if (!line.startsWith("at ")) continue;
-    if (RUNTIME_DIR !== null && line.includes(RUNTIME_DIR)) continue;
+    if (RUNTIME_DIRS.some((dir) => line.includes(dir))) continue;
     if (line.includes("(node:internal") || line.startsWith("at node:internal") || line.endsWith("(<anonymous>)")) continue;
     // Past the user's code, a test runner's or framework's frames (under node_modules) are noise;
     // a library's frames before any of the user's are kept: they say which call made the task.

@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { asyncFn, thrown } from "./helpers";
 import { Future, TestLoop, dumpTasks, formatTasks, sleep, type TaskInfo } from "../src/index";
 
@@ -96,6 +98,16 @@ describe("dumpTasks", () => {
     quiet.advance(500);
     quiet.close();
   });
+});
+
+test("the runtime's frames are left out also when source maps are turned on after it loaded (@babel/register)", () => {
+  // Runs the built runtime in a process of its own: @babel/register installs source-map support
+  // at its first compile, after the runtime computed where its own files are (dist/cjs), so its
+  // frames then read as src/*.ts.
+  const run = spawnSync(process.execPath, [join(__dirname, "fixtures", "mapped-stacks", "main.cjs")], { encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  const createdAt = JSON.parse(run.stdout) as string[];
+  expect(createdAt).toEqual([expect.stringMatching(/main\.cjs:\d+:\d+\)$/)]);
 });
 
 describe("formatTasks", () => {
