@@ -14,6 +14,7 @@ interface ProgramReport {
   loads: boolean;
   nativeAsyncLeft: boolean;
   isCoroutine: boolean;
+  isTask: boolean;
   mainIsCoroutineFunction: boolean;
   ranBeforeDriven: boolean;
   result: unknown;
@@ -107,6 +108,20 @@ test("TypeScript through Babel 8's preset-typescript", () => {
 
 test("with Babel 8's inline source map, the stack trace names the original line", () => {
   expect(expectCompiled("source-map").result).toBe("4");
+});
+
+test("async generators, yield* and for await (labels, continue, destructuring) compile under Babel 8", () => {
+  const program = expectCompiled("async-generators");
+  expect(program.result).toEqual([1, 2, "end", "sync", "promise", 11, 21]);
+  expect(program.log).toEqual(["numbers closed", "numbers closed", "numbers closed"]);
+});
+
+test('start: "eager" under Babel 8: a call is a Task that has already started', () => {
+  const program = report.programs["eager"]!;
+  expect(program.error).toBeUndefined();
+  expect(program).toMatchObject({ loads: true, nativeAsyncLeft: false, isCoroutine: false, isTask: true, ranBeforeDriven: true });
+  expect(program.result).toEqual(["a", "b"]);
+  expect(program.log).toEqual(["a started", "b started", "after calls"]);
 });
 
 test("a CommonJS file gets require(), not import", () => {
