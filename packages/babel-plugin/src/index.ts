@@ -4,6 +4,7 @@ import { resolveOptions, type PluginOptions } from "./options.js";
 import { MethodMarks } from "./method-marks.js";
 import { compileAsyncFunction, type FileContext } from "./rewrite-function.js";
 import { RuntimeImports } from "./runtime-imports.js";
+import { hasDynamicScope } from "./hoist.js";
 
 export type { PluginOptions } from "./options.js";
 
@@ -32,6 +33,7 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
           marks: new MethodMarks(),
           file: fileLabel(state.filename, state.file.opts.root ?? state.cwd),
           eager: start === "eager",
+          dynamicScope: hasDynamicScope(program),
         };
         program.traverse({
           Function: {

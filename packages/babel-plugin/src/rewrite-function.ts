@@ -2,9 +2,10 @@ import { types as t, type NodePath } from "@babel/core";
 import { assertCompilable } from "./function-checks.js";
 import { lowerForAwait } from "./for-await.js";
 import { rewriteGeneratorBody } from "./rewrite-generator.js";
+import { generatorArgs, planHoist } from "./hoist.js";
 import { inferredName, keyName } from "./function-name.js";
 import { functionLocation, setMissingLoc } from "./location.js";
-import { expectedLength, placeholderParams } from "./params.js";
+import { placeholderParams } from "./params.js";
 import { awaitToYield, rewriteLexicals, standInDeclarations, thisMayBeUnbound, type LexicalStandIns } from "./rewrite-body.js";
 import type { MethodMarks } from "./method-marks.js";
 import type { HelperName, RuntimeImports } from "./runtime-imports.js";
@@ -17,6 +18,8 @@ export interface FileContext {
   file: string;
   /** The plugin's `start` option. */
   eager: boolean;
+  /** The file has `with` or a direct `eval`: generators stay where they are (see planHoist). */
+  dynamicScope: boolean;
 }
 
 /** The file's context, with the helpers for this kind of function (async function or async generator). */
@@ -107,6 +110,11 @@ function plainParams(fn: t.Function): t.FunctionExpression["params"] {
   return fn.params as t.FunctionExpression["params"];
 }
 
+/** The captured names a hoisted generator takes before the function's own parameters. */
+function withCaptures(captures: string[] | null, fn: t.Function): t.FunctionExpression["params"] {
+  return captures === null || captures.length === 0 ? plainParams(fn) : [...captures.map((n) => t.identifier(n)), ...plainParams(fn)];
+}
+
 function generator(id: t.Identifier | null, fn: t.Function, body: t.BlockStatement): t.FunctionExpression {
   const gen = t.functionExpression(id, plainParams(fn), body, true, false);
   if (fn.typeParameters) gen.typeParameters = fn.typeParameters;
@@ -114,11 +122,22 @@ function generator(id: t.Identifier | null, fn: t.Function, body: t.BlockStateme
   return gen;
 }
 
-function generatorDeclaration(id: t.Identifier, fn: t.Function, body: t.BlockStatement): t.FunctionDeclaration {
-  const gen = t.functionDeclaration(id, plainParams(fn), body, true, false);
+function generatorDeclaration(id: t.Identifier, fn: t.Function, body: t.BlockStatement, captures: string[] | null = null): t.FunctionDeclaration {
+  const gen = t.functionDeclaration(id, withCaptures(captures, fn), body, true, false);
   if (fn.typeParameters) gen.typeParameters = fn.typeParameters;
   gen.loc = fn.loc ?? null;
   return gen;
+}
+
+/** The generator of a function whose generator moves to the top of the file: declared there, once. */
+function hoistTo(path: NodePath, gen: t.FunctionDeclaration): void {
+  const program = path.scope.getProgramParent().path as NodePath<t.Program>;
+  program.pushContainer("body", gen);
+}
+
+/** A name a wrapper can get by being the initializer of a `const` with that name (no defineProperty). */
+function bindableName(name: string, captures: string[]): boolean {
+  return t.isValidIdentifier(name, false) && name !== "arguments" && name !== "eval" && !name.startsWith("_stepwise") && !captures.includes(name);
 }
 
 /**
@@ -139,17 +158,21 @@ function compileDeclaration(path: NodePath<t.FunctionDeclaration>, ctx: Function
   const outer = path.scope.parent ?? path.scope;
   const name = node.id ? node.id.name : "default";
   if (!node.id) node.id = outer.generateUidIdentifier("default"); // `export default async function () {}`
-  const genId = outer.generateUidIdentifier(name);
-  const gen = generatorDeclaration(genId, node, node.body);
+  // At the top of the file the generator is declared once already, beside the wrapper.
+  const captures = list.isProgram() ? null : planHoist(path, null, ctx.dynamicScope);
+  const genId = (captures === null ? outer : path.scope.getProgramParent()).generateUidIdentifier(name);
+  const gen = generatorDeclaration(genId, node, node.body, captures);
 
   const originalBody = node.body;
-  node.params = placeholderParams(path.scope, gen.params);
-  node.body = wrapperBody(originalBody, [t.returnStatement(callCoroutine(ctx, t.cloneNode(genId), t.identifier("arguments"), name, loc))]);
+  node.params = placeholderParams(path.scope, node.params);
+  const args = generatorArgs(captures ?? [], t.identifier("arguments"));
+  node.body = wrapperBody(originalBody, [t.returnStatement(callCoroutine(ctx, t.cloneNode(genId), args, name, loc))]);
   node.async = false;
   node.generator = false;
   node.returnType = null;
   setMissingLoc(node, gen.loc);
-  statement.insertAfter(gen);
+  if (captures === null) statement.insertAfter(gen);
+  else hoistTo(path, gen);
 
   // Sloppy code gives a plain function declaration in a block (not a function body) Annex B
   // semantics: it is also hoisted as a `var` to the enclosing function, which an async function
@@ -187,14 +210,18 @@ function insertAtTop(list: NodePath, statement: t.Statement, ctx: FileContext): 
 
 /**
  * Named: `(() => { function f(_x) { return _stepwiseCall(_f, this, arguments, "f", loc); }
- *   function* _f(a) { B' } return _stepwiseMark(f); })()`
- * Anonymous: `(() => { const _g = function* (a) { B' };
- *   return _stepwiseMark(function (_x) { return _stepwiseCall(_g, …); }, "inferred"); })()`
+ *   return _stepwiseMark(f); })()` and `function* _f(a) { B' }` at the top of the file.
+ * Anonymous: `(() => { const inferred = function (_x) { return _stepwiseCall(_g, …); };
+ *   return _stepwiseMark(inferred); })()`. Where the generator cannot move (see planHoist), it is
+ * declared inside the IIFE instead.
  */
 function compileExpression(path: NodePath<t.FunctionExpression>, ctx: FunctionContext, loc: string): void {
   const node = path.node;
   const placeholders = placeholderParams(path.scope, node.params);
-  let statements: t.Statement[];
+  const captures = planHoist(path, null, ctx.dynamicScope);
+  const hoisted = captures !== null;
+  const args = generatorArgs(captures ?? [], t.identifier("arguments"));
+  const statements: t.Statement[] = [];
   if (node.id) {
     const name = node.id.name;
     const own = path.scope.getBinding(name);
@@ -204,29 +231,46 @@ function compileExpression(path: NodePath<t.FunctionExpression>, ctx: FunctionCo
           "@stepwise/babel-plugin. Use another variable.",
       );
     }
-    const genId = path.scope.generateUidIdentifier(name);
+    const genId = (hoisted ? path.scope.getProgramParent() : path.scope).generateUidIdentifier(name);
     const wrapper = t.functionDeclaration(
       t.identifier(name),
       placeholders,
-      wrapperBody(node.body, [t.returnStatement(callCoroutine(ctx, t.cloneNode(genId), t.identifier("arguments"), name, loc))]),
+      wrapperBody(node.body, [t.returnStatement(callCoroutine(ctx, t.cloneNode(genId), args, name, loc))]),
     );
     wrapper.loc = node.loc ?? null;
-    statements = [wrapper, generatorDeclaration(genId, node, node.body), t.returnStatement(mark(ctx, t.identifier(name)))];
+    const gen = generatorDeclaration(genId, node, node.body, captures);
+    statements.push(wrapper);
+    if (hoisted) hoistTo(path, gen);
+    else statements.push(gen);
+    statements.push(t.returnStatement(mark(ctx, t.identifier(name))));
   } else {
     const name = inferredName(path);
-    const genId = path.scope.generateUidIdentifier(name || "callee");
+    const genId = (hoisted ? path.scope.getProgramParent() : path.scope).generateUidIdentifier(name || "callee");
     const wrapper = t.functionExpression(
       null,
       placeholders,
-      wrapperBody(node.body, [t.returnStatement(callCoroutine(ctx, t.cloneNode(genId), t.identifier("arguments"), name, loc))]),
+      wrapperBody(node.body, [t.returnStatement(callCoroutine(ctx, t.cloneNode(genId), args, name, loc))]),
     );
     wrapper.loc = node.loc ?? null;
-    statements = [
-      t.variableDeclaration("const", [t.variableDeclarator(genId, generator(null, node, node.body))]),
-      t.returnStatement(mark(ctx, wrapper, name === "" ? undefined : name)),
-    ];
+    if (hoisted) hoistTo(path, generatorDeclaration(genId, node, node.body, captures));
+    else statements.push(t.variableDeclaration("const", [t.variableDeclarator(genId, generator(null, node, node.body))]));
+    statements.push(...namedReturn(ctx, wrapper, name, hoisted ? captures : null));
   }
   replaceWithIife(path, statements);
+}
+
+/**
+ * `return _stepwiseMark(wrapper)`, the wrapper named `name`: by being a `const`'s initializer
+ * when it can (cheap), else by `_stepwiseMark`'s defineProperty. A name that an unmoved generator
+ * body could refer to is never bound here (it would shadow the outer binding).
+ */
+function namedReturn(ctx: FunctionContext, wrapper: t.Expression, name: string, captures: string[] | null): t.Statement[] {
+  if (name === "") return [t.returnStatement(mark(ctx, wrapper))];
+  if (captures === null || !bindableName(name, captures)) return [t.returnStatement(mark(ctx, wrapper, name))];
+  return [
+    t.variableDeclaration("const", [t.variableDeclarator(t.identifier(name), wrapper)]),
+    t.returnStatement(mark(ctx, t.identifier(name))),
+  ];
 }
 
 function replaceWithIife(path: NodePath, statements: t.Statement[]): void {
@@ -236,35 +280,41 @@ function replaceWithIife(path: NodePath, statements: t.Statement[]): void {
 }
 
 /**
- * `async (a) => B` → `(() => { <stand-ins>; const _g = function* (a) { B' };
- *   return _stepwiseMark((...args) => _stepwiseCall(_g, this, args, "name", loc), "name", LENGTH); })()`
+ * `async (a) => B` → `(() => { <stand-ins>; const name = (_x, ..._args) => _stepwiseCall(_g, this,
+ * [<captures>, _x, ..._args], "name", loc); return _stepwiseMark(name); })()` and
+ * `function* _g(<captures>, a) { B' }` at the top of the file (or inside the IIFE, see planHoist).
+ * The placeholders give the wrapper the original's `.length`.
  */
 function compileArrow(path: NodePath<t.ArrowFunctionExpression>, ctx: FunctionContext, loc: string): void {
   const node = path.node;
   const name = inferredName(path);
-  const length = expectedLength(node.params);
   // In a derived constructor the body reads `this` through `_this()` (see thisMayBeUnbound), and
   // the wrapper passes none: reading `this` at the call could throw before `super()`.
   const lazyThis = thisMayBeUnbound(path);
   const lex = rewriteLexicals(path, lazyThis);
   const body = node.body as t.BlockStatement;
   declareTemps(body, lex);
-  const genId = path.scope.generateUidIdentifier(name || "callee");
-  const argsId = path.scope.generateUidIdentifier("args");
+  const captures = planHoist(path, lex, ctx.dynamicScope);
+  const hoisted = captures !== null;
+  const genId = (hoisted ? path.scope.getProgramParent() : path.scope).generateUidIdentifier(name || "callee");
+  const placeholders = placeholderParams(path.scope, node.params);
+  const restId = path.scope.generateUidIdentifier("args");
+  const args = generatorArgs(captures ?? [], [...placeholders.map((p) => t.cloneNode(p)), t.spreadElement(t.cloneNode(restId))]);
   const wrapper = t.arrowFunctionExpression(
-    [t.restElement(argsId)],
-    callCoroutine(ctx, t.cloneNode(genId), t.cloneNode(argsId), name, loc, lazyThis ? t.unaryExpression("void", t.numericLiteral(0)) : undefined),
+    [...placeholders, t.restElement(restId)],
+    callCoroutine(ctx, t.cloneNode(genId), args, name, loc, lazyThis ? t.unaryExpression("void", t.numericLiteral(0)) : undefined),
   );
-  replaceWithIife(path, [
-    ...standInDeclarations(lex),
-    t.variableDeclaration("const", [t.variableDeclarator(t.cloneNode(genId), generator(null, node, body))]),
-    t.returnStatement(mark(ctx, wrapper, name, length)),
-  ]);
+  const statements: t.Statement[] = [...standInDeclarations(lex)];
+  if (hoisted) hoistTo(path, generatorDeclaration(genId, node, body, captures));
+  else statements.push(t.variableDeclaration("const", [t.variableDeclarator(t.cloneNode(genId), generator(null, node, body))]));
+  statements.push(...namedReturn(ctx, wrapper, name, captures));
+  replaceWithIife(path, statements);
 }
 
 /**
- * `async m(a) { B }` → `m(_x) { <super stand-ins>; return _stepwiseCall(function* _m(a) { B' }, this,
- * arguments, "m", loc); }`: the key (computed or private) stays on the method.
+ * `async m(a) { B }` → `m(_x) { <super stand-ins>; return _stepwiseCall(_m, this, arguments, "m",
+ * loc); }` and `function* _m(<captures>, a) { B' }` at the top of the file (inside the method where
+ * it cannot move, see planHoist): the key (computed or private) stays on the method.
  */
 function compileMethod(
   path: NodePath<t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod>,
@@ -276,12 +326,20 @@ function compileMethod(
   const lex = rewriteLexicals(path);
   const originalBody = node.body;
   declareTemps(originalBody, lex);
-  const genId = path.scope.generateUidIdentifier(name.replace(/^#/, "") || "callee");
-  const gen = generator(genId, node, originalBody);
-  node.params = placeholderParams(path.scope, gen.params);
+  const captures = planHoist(path, lex, ctx.dynamicScope);
+  const genName = name.replace(/^#/, "") || "callee";
+  let genRef: t.Expression;
+  if (captures === null) {
+    genRef = generator(path.scope.generateUidIdentifier(genName), node, originalBody);
+  } else {
+    const genId = path.scope.getProgramParent().generateUidIdentifier(genName);
+    hoistTo(path, generatorDeclaration(genId, node, originalBody, captures));
+    genRef = t.cloneNode(genId);
+  }
+  node.params = placeholderParams(path.scope, node.params);
   node.body = wrapperBody(originalBody, [
     ...standInDeclarations(lex),
-    t.returnStatement(callCoroutine(ctx, gen, t.identifier("arguments"), name, loc)),
+    t.returnStatement(callCoroutine(ctx, genRef, generatorArgs(captures ?? [], t.identifier("arguments")), name, loc)),
   ]);
   node.async = false;
   node.generator = false;

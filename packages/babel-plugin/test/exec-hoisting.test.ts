@@ -1,0 +1,82 @@
+// Generators move to the top of the file when the values they capture cannot change (see
+// src/hoist.ts): the compiled code must still see exactly the bindings the original sees.
+import { compile, drive, load, loadNative } from "./helpers";
+import type { Coroutine } from "@stepwise/runtime";
+
+const source = `
+  export async function closures() {
+    const out = [];
+    for (const k of [1, 2, 3]) {
+      const add = async (x) => x + k;             // k is a fresh const per iteration
+      out.push(await add(10));
+    }
+    let counter = 0;
+    const bump = async () => { counter += 1; return counter; };   // counter is reassigned: stays put
+    await bump(); out.push(await bump(), counter);
+    return out;
+  }
+
+  export async function lateRead() {
+    let late = "before";
+    const read = async () => late;                // not constant: read when the body runs
+    const pending = read();
+    late = "after";
+    return await pending;
+  }
+
+  export async function names() {
+    const outer = "outer";
+    const handler = "not the function";
+    const obj = { handler: async () => handler, other: async (a, b = 1) => outer + a };
+    const fact = async function fact(n) { return n <= 1 ? 1 : n * (await fact(n - 1)); };
+    return [await obj.handler(), obj.handler.name, obj.handler.length, obj.other.length, await obj.other("!"), await fact(5), fact.name];
+  }
+
+  export class Store {
+    #items = new Map([["a", 1]]);
+    base = 10;
+    async get(key) { return this.#items.get(key); }   // a private name: stays in the class
+    async total(extra) { const own = await this.get("a"); return own + this.base + extra + arguments.length; }
+    static async make() { return new Store(); }
+  }
+
+  export async function methods() {
+    const s = await Store.make();
+    const prefix = "p:";
+    const obj = { async label(x) { return prefix + x + arguments.length; } };
+    return [await s.total(5), await obj.label("x", "y")];
+  }
+
+  export async function nested(n) {
+    async function inner(m) { return m > 0 ? inner(m - 1) : n; }   // captures n and itself
+    return inner(3);
+  }
+`;
+
+const compiled = load(source) as Record<string, () => Coroutine<unknown>> & Record<string, unknown>;
+const native = loadNative(source) as Record<string, () => Promise<unknown>>;
+
+test.each(["closures", "names", "methods", "nested"])("%s gives the native result", async (name) => {
+  const expected = await (native[name] as (n?: number) => Promise<unknown>)(7);
+  expect(drive((compiled[name] as (n?: number) => Coroutine<unknown>)(7))).toEqual(expected);
+});
+
+test("a binding that is reassigned is read when the body runs, as without the move (lazy start)", () => {
+  expect(drive(compiled.lateRead!())).toBe("after");
+});
+
+test("generators whose captures never change are declared once, at the top of the file", () => {
+  const code = compile(source);
+  // The arrow in the loop: its generator takes k first and lives at the top level.
+  expect(code).toMatch(/^function\* _add\(k, x\) \{/m);
+  // The reassigned counter keeps its generator inside the closure.
+  expect(code).toMatch(/const _bump = function\* \(\) \{/);
+  // A method that names a private member keeps its generator in the class.
+  expect(code).toMatch(/return _stepwiseCall\(function\* _get\(key\)/);
+  expect(code).toMatch(/^function\* _total\(extra\) \{/m);
+});
+
+test("a file with `with` or a direct eval keeps every generator where it was", () => {
+  const code = compile(`function f(o) { with (o) { return async () => x; } } function g() { const k = 1; return async function h() { return eval("k"); }; }`, {}, { sourceType: "script" });
+  expect(code).not.toMatch(/^function\* /m);
+});
