@@ -1,11 +1,5 @@
 import { types as t, type NodePath, type Visitor } from "@babel/core";
 
-/** What inside an async function's own body the plugin must know about before compiling it. */
-export interface BodyFacts {
-  /** The body has its own `for await` (not one of a nested function). */
-  forAwait: boolean;
-}
-
 /**
  * Visits the function's own parameters and body (not its key, decorators or type annotations):
  * `visitor` runs on the descendants of each parameter and of the body, and `onParam` on each
@@ -36,25 +30,6 @@ export function skipNestedFunction(p: NodePath<t.Function>): void {
   } else {
     p.skip();
   }
-}
-
-/** True when the function's own body contains `for await` (such a function is left native). */
-export function hasOwnForAwait(fn: NodePath<t.Function>): boolean {
-  const state = { found: false };
-  traverseOwnCode(
-    fn,
-    {
-      Function: skipNestedFunction,
-      ForOfStatement(p, s) {
-        if (p.node.await) {
-          s.found = true;
-          p.stop();
-        }
-      },
-    },
-    state,
-  );
-  return state.found;
 }
 
 /** Identifier positions that are property names, not bindings or references. */

@@ -13,14 +13,14 @@ export interface PluginAPI extends Pick<ConfigAPI, "assertVersion"> {
 }
 
 /**
- * `@stepwise/babel-plugin`: every non-generator `async` function becomes a function that returns
- * a Stepwise coroutine (nothing runs until it is driven); `await x` becomes `yield x` in a generator
- * that holds the body. Async generators, functions with their own `for await`, and top-level
- * `await` stay native.
+ * `@stepwise/babel-plugin`: every `async` function becomes a function that returns a Stepwise
+ * coroutine (nothing runs until it is driven, unless `start: "eager"`), and every `async function*`
+ * one that returns a Stepwise AsyncGen; `await x` becomes `yield x` in a generator that holds the
+ * body, and `for await` a loop of such awaits. Only top-level `await` (and `for await`) stays native.
  */
 export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOptions): PluginObj<PluginPass> {
   api.assertVersion("^7.22.0 || ^8.0.0");
-  const { runtime } = resolveOptions(options);
+  const { runtime, start } = resolveOptions(options);
   return {
     name: "@stepwise/babel-plugin",
     visitor: {
@@ -31,6 +31,7 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
           imports: new RuntimeImports(program, runtime, state.filename),
           marks: new MethodMarks(),
           file: fileLabel(state.filename, state.file.opts.root ?? state.cwd),
+          eager: start === "eager",
         };
         program.traverse({
           Function: {

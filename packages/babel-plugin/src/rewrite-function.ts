@@ -1,11 +1,13 @@
 import { types as t, type NodePath } from "@babel/core";
-import { assertCompilable, hasOwnForAwait } from "./function-checks.js";
+import { assertCompilable } from "./function-checks.js";
+import { lowerForAwait } from "./for-await.js";
+import { rewriteGeneratorBody } from "./rewrite-generator.js";
 import { inferredName, keyName } from "./function-name.js";
 import { functionLocation, setMissingLoc } from "./location.js";
 import { expectedLength, placeholderParams } from "./params.js";
 import { awaitToYield, rewriteLexicals, standInDeclarations, thisMayBeUnbound, type LexicalStandIns } from "./rewrite-body.js";
 import type { MethodMarks } from "./method-marks.js";
-import type { RuntimeImports } from "./runtime-imports.js";
+import type { HelperName, RuntimeImports } from "./runtime-imports.js";
 
 /** What compiling one function needs from its file. */
 export interface FileContext {
@@ -13,20 +15,37 @@ export interface FileContext {
   marks: MethodMarks;
   /** The file's label in coroutine locations (`"src/a.js"`, or `"unknown"`). */
   file: string;
+  /** The plugin's `start` option. */
+  eager: boolean;
+}
+
+/** The file's context, with the helpers for this kind of function (async function or async generator). */
+interface FunctionContext extends FileContext {
+  call: HelperName;
+  mark: HelperName;
+  generator: boolean;
 }
 
 /**
- * Compiles one `async` function (not an async generator, not one whose own body uses
- * `for await`: those stay native) into a function that returns a coroutine. Run on `Function`
- * exit, so nested functions are compiled first.
+ * Compiles one `async` function or `async function*` into a function that returns a coroutine
+ * (or an AsyncGen). Run on `Function` exit, so nested functions are compiled first.
  */
-export function compileAsyncFunction(path: NodePath<t.Function>, ctx: FileContext): void {
+export function compileAsyncFunction(path: NodePath<t.Function>, file: FileContext): void {
   const node = path.node;
-  if (!node.async || node.generator || hasOwnForAwait(path)) return;
+  if (!node.async) return;
+  const generator = Boolean(node.generator);
+  const ctx: FunctionContext = {
+    ...file,
+    generator,
+    call: generator ? (file.eager ? "_stepwiseAsyncGenEager" : "_stepwiseAsyncGen") : file.eager ? "_stepwiseCallEager" : "_stepwiseCall",
+    mark: generator ? "_stepwiseMarkAsyncGen" : "_stepwiseMark",
+  };
   // An expression body becomes a block first: the checks and rewrites below visit the body's
   // descendants, which would miss an expression body that is itself `eval()`, `super()`, `yield`.
   if (path.isArrowFunctionExpression()) arrowBlockBody(path);
   assertCompilable(path);
+  lowerForAwait(path, ctx.imports, ctx.eager);
+  if (generator) rewriteGeneratorBody(path, ctx.imports, ctx.eager);
   awaitToYield(path);
   const loc = functionLocation(ctx.file, node);
   if (path.isArrowFunctionExpression()) compileArrow(path, ctx, loc);
@@ -53,22 +72,22 @@ function hasUseStrict(body: t.BlockStatement): boolean {
 
 /** `_stepwiseCall(gen, this, args, "name", "file:line:col")` */
 function callCoroutine(
-  ctx: FileContext,
+  ctx: FunctionContext,
   gen: t.Expression,
   args: t.Expression,
   name: string,
   loc: string,
   self: t.Expression = t.thisExpression(),
 ): t.CallExpression {
-  return t.callExpression(ctx.imports.get("_stepwiseCall"), [gen, self, args, t.stringLiteral(name), t.stringLiteral(loc)]);
+  return t.callExpression(ctx.imports.get(ctx.call), [gen, self, args, t.stringLiteral(name), t.stringLiteral(loc)]);
 }
 
 /** `_stepwiseMark(fn[, "name"[, length]])` */
-function mark(ctx: FileContext, fn: t.Expression, name?: string, length?: number): t.CallExpression {
+function mark(ctx: FunctionContext, fn: t.Expression, name?: string, length?: number): t.CallExpression {
   const args: t.Expression[] = [fn];
   if (name !== undefined) args.push(t.stringLiteral(name));
   if (length !== undefined) args.push(t.numericLiteral(length));
-  return t.callExpression(ctx.imports.get("_stepwiseMark"), args);
+  return t.callExpression(ctx.imports.get(ctx.mark), args);
 }
 
 /** The block a wrapper's body: `"use strict"` kept when the original had it, so `this` is the same. */
@@ -107,7 +126,7 @@ function generatorDeclaration(id: t.Identifier, fn: t.Function, body: t.BlockSta
  * `function f(_x) { return _stepwiseCall(_f, this, arguments, "f", loc); } function* _f(a) { B' }`
  * and `_stepwiseMark(f);` at the top of the enclosing statement list.
  */
-function compileDeclaration(path: NodePath<t.FunctionDeclaration>, ctx: FileContext, loc: string): void {
+function compileDeclaration(path: NodePath<t.FunctionDeclaration>, ctx: FunctionContext, loc: string): void {
   const node = path.node;
   const statement: NodePath = path.parentPath.isExportDeclaration() ? path.parentPath : path;
   const list = statement.parentPath;
@@ -127,6 +146,7 @@ function compileDeclaration(path: NodePath<t.FunctionDeclaration>, ctx: FileCont
   node.params = placeholderParams(path.scope, gen.params);
   node.body = wrapperBody(originalBody, [t.returnStatement(callCoroutine(ctx, t.cloneNode(genId), t.identifier("arguments"), name, loc))]);
   node.async = false;
+  node.generator = false;
   node.returnType = null;
   setMissingLoc(node, gen.loc);
   statement.insertAfter(gen);
@@ -171,7 +191,7 @@ function insertAtTop(list: NodePath, statement: t.Statement, ctx: FileContext): 
  * Anonymous: `(() => { const _g = function* (a) { B' };
  *   return _stepwiseMark(function (_x) { return _stepwiseCall(_g, …); }, "inferred"); })()`
  */
-function compileExpression(path: NodePath<t.FunctionExpression>, ctx: FileContext, loc: string): void {
+function compileExpression(path: NodePath<t.FunctionExpression>, ctx: FunctionContext, loc: string): void {
   const node = path.node;
   const placeholders = placeholderParams(path.scope, node.params);
   let statements: t.Statement[];
@@ -219,7 +239,7 @@ function replaceWithIife(path: NodePath, statements: t.Statement[]): void {
  * `async (a) => B` → `(() => { <stand-ins>; const _g = function* (a) { B' };
  *   return _stepwiseMark((...args) => _stepwiseCall(_g, this, args, "name", loc), "name", LENGTH); })()`
  */
-function compileArrow(path: NodePath<t.ArrowFunctionExpression>, ctx: FileContext, loc: string): void {
+function compileArrow(path: NodePath<t.ArrowFunctionExpression>, ctx: FunctionContext, loc: string): void {
   const node = path.node;
   const name = inferredName(path);
   const length = expectedLength(node.params);
@@ -248,7 +268,7 @@ function compileArrow(path: NodePath<t.ArrowFunctionExpression>, ctx: FileContex
  */
 function compileMethod(
   path: NodePath<t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod>,
-  ctx: FileContext,
+  ctx: FunctionContext,
   loc: string,
 ): void {
   const node = path.node;
@@ -264,8 +284,10 @@ function compileMethod(
     t.returnStatement(callCoroutine(ctx, gen, t.identifier("arguments"), name, loc)),
   ]);
   node.async = false;
+  node.generator = false;
   node.returnType = null;
   node.typeParameters = null;
   setMissingLoc(node, node.loc);
-  ctx.marks.record(path);
+  // Async generator methods need no mark: nothing refuses them (callSoon refuses coroutine functions only).
+  if (!ctx.generator) ctx.marks.record(path);
 }

@@ -1,7 +1,20 @@
 import { addNamed } from "@babel/helper-module-imports";
 import { types as t, type NodePath } from "@babel/core";
 
-export type HelperName = "_stepwiseCall" | "_stepwiseMark" | "_stepwiseMarkMethods";
+export type HelperName =
+  | "_stepwiseCall"
+  | "_stepwiseCallEager"
+  | "_stepwiseMark"
+  | "_stepwiseMarkMethods"
+  | "_stepwiseAsyncGen"
+  | "_stepwiseAsyncGenEager"
+  | "_stepwiseMarkAsyncGen"
+  | "_stepwiseYield"
+  | "_stepwiseReturn"
+  | "_stepwiseYieldStar"
+  | "_stepwiseAsyncIterator"
+  | "_stepwiseIterResult"
+  | "_stepwiseAsyncClose";
 
 function hasModuleSyntax(program: NodePath<t.Program>): boolean {
   return program.node.body.some(

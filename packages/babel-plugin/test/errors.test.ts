@@ -122,7 +122,12 @@ test("direct eval in an async function declaration is allowed (it rewrites no le
 describe("bad options", () => {
   test("an unknown option is named", () => {
     expect(() => compile("async function f() {}", { runtim: "x" } as never)).toThrow(
-      /@stepwise\/babel-plugin: unknown option "runtim"\. The only option is "runtime"/,
+      /@stepwise\/babel-plugin: unknown option "runtim"\. The options are "runtime" .* and "start" \("lazy" or "eager"\)/,
+    );
+  });
+  test.each([["Eager"], [true], [""]])("start %p is refused, naming the two values", (start) => {
+    expect(() => compile("async function f() {}", { start } as never)).toThrow(
+      /option "start" must be "lazy" \(the default\) or "eager", got /,
     );
   });
   test.each([[42], [""], [false]])("runtime %p is refused", (runtime) => {

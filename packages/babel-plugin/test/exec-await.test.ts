@@ -1,8 +1,7 @@
 // `await` in every position: each case runs compiled (driven by hand) and natively, and both
 // must give the same result and the same order of side effects.
-import { transformSync } from "@babel/core";
 import { TestLoop, sleep, type Coroutine } from "@stepwise/runtime";
-import { drive, evaluate, load } from "./helpers";
+import { drive, load, loadNative } from "./helpers";
 
 type Case = (log: string[]) => unknown;
 
@@ -49,14 +48,7 @@ ${entries.join("\n")}
 const source = casesModule();
 const compiled = load(source) as { setLog: (l: string[]) => void; cases: Record<string, Case> };
 // The same module without the plugin: native async functions, the reference.
-const native = evaluate(
-  transformSync(source, {
-    configFile: false,
-    babelrc: false,
-    plugins: [require.resolve("@babel/plugin-transform-modules-commonjs")],
-  })?.code ?? "",
-  "native.js",
-) as { setLog: (l: string[]) => void; cases: Record<string, Case> };
+const native = loadNative(source) as { setLog: (l: string[]) => void; cases: Record<string, Case> };
 
 async function runNative(name: string): Promise<{ log: string[]; result: unknown }> {
   const log: string[] = [];

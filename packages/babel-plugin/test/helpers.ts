@@ -18,8 +18,12 @@ export function compile(source: string, options: PluginOptions = {}, extra: Tran
 }
 
 /** Compiles `source` with the plugin and then to CommonJS, ready for `evaluate`. */
-export function compileToCommonJS(source: string, extra: TransformOptions = {}): { code: string; map: TransformMap | null } {
-  const plugins: PluginItem[] = [stepwise, commonjs];
+export function compileToCommonJS(
+  source: string,
+  extra: TransformOptions = {},
+  options: PluginOptions = {},
+): { code: string; map: TransformMap | null } {
+  const plugins: PluginItem[] = [[stepwise, options], commonjs];
   const result = transformSync(source, isolated({ plugins, sourceType: "module", ...extra }));
   if (!result || typeof result.code !== "string") throw new Error("Babel returned no code");
   return { code: result.code, map: (result.map as TransformMap | null | undefined) ?? null };
@@ -53,9 +57,16 @@ export function evaluate(code: string, sourceURL = "compiled.js"): Record<string
   return module.exports;
 }
 
-/** Compiles an ES module with the plugin and evaluates it: its exports. */
-export function load(source: string): Record<string, unknown> {
-  return evaluate(compileToCommonJS(source).code);
+/** Evaluates an ES module without the plugin (native async functions, the reference): its exports. */
+export function loadNative(source: string): Record<string, unknown> {
+  const result = transformSync(source, isolated({ plugins: [commonjs], sourceType: "module" }));
+  if (!result || typeof result.code !== "string") throw new Error("Babel returned no code");
+  return evaluate(result.code, "native.js");
+}
+
+/** Compiles an ES module with the plugin (and `options`) and evaluates it: its exports. */
+export function load(source: string, options: PluginOptions = {}): Record<string, unknown> {
+  return evaluate(compileToCommonJS(source, {}, options).code);
 }
 
 /** Drives a coroutine by hand until it returns, sending back what each `await` received. */

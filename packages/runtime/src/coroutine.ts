@@ -16,7 +16,8 @@ export const RETURN = 1;
 export const THROW = 2;
 export type ResumeOutcome = typeof SUSPEND | typeof RETURN | typeof THROW;
 
-type Frame = Iterator<unknown, unknown, unknown>;
+/** A frame's iterator: a compiled body's generator, or a stand-in with the same protocol. */
+export type Frame = Iterator<unknown, unknown, unknown>;
 
 /**
  * Stands in for a frame whose body returned a thenable: the frame awaits it, as a native async
@@ -72,7 +73,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   readonly _name: string;
   readonly _loc: string;
 
-  constructor(gen: Generator<unknown, unknown, unknown>, name = "", loc = "") {
+  constructor(gen: Frame, name = "", loc = "") {
     this._gen = gen;
     this._name = name;
     this._loc = loc;

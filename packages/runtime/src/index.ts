@@ -1,6 +1,11 @@
 // The public API of @stepwise/runtime: this list is all of it.
 export { Coroutine, type CoroutineState } from "./coroutine.js";
 export { coroutine, isCoroutine, isCoroutineFunction, _stepwiseCall, _stepwiseMark, _stepwiseMarkMethods } from "./coroutine-function.js";
+export { _stepwiseCallEager } from "./eager-call.js";
+export { AsyncGen, asyncGen, isAsyncGen, isAsyncGenFunction, _stepwiseAsyncGen, _stepwiseAsyncGenEager, _stepwiseMarkAsyncGen, type AsyncGenState } from "./async-gen.js";
+export { _stepwiseYield, _stepwiseReturn } from "./async-gen-signal.js";
+export { _stepwiseYieldStar } from "./yield-delegation.js";
+export { _stepwiseAsyncIterator, _stepwiseIterResult, _stepwiseAsyncClose } from "./async-iteration.js";
 export { Future, isFuture, type DoneCallback, type FutureOptions } from "./future.js";
 export { Task, type TaskOptions } from "./task.js";
 export { Handle, TimerHandle } from "./handle.js";

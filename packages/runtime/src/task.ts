@@ -10,6 +10,12 @@ import { _recordTaskOrigin } from "./creation-stack.js";
 export interface TaskOptions {
   loop?: EventLoop;
   name?: string;
+  /**
+   * Run the first step now, inside the constructor, instead of queueing it (asyncio's
+   * `eager_start`): the coroutine runs up to its first real suspension before `new Task` returns,
+   * and a coroutine that finishes without suspending gives a task that is already done.
+   */
+  eagerStart?: boolean;
 }
 
 /** Passed as `_step`'s error argument when there is no error, so any value can be thrown. */
@@ -55,14 +61,33 @@ export class Task<T = unknown> extends Future<T> {
     this._coro = coro;
     // As asyncio's str(name), and as setName does.
     this._name = options?.name !== undefined ? String(options.name) : `Task-${++taskCounter}`;
+    const loop = this._loop;
+    const eager = options?.eagerStart === true && coro._state === CREATED && coro._owner === null;
     if (coro._owner === null && coro.state === "suspended") {
       // Stepped by hand before: take over its await, so it resumes with what it waits for.
       this._waitOn(coro._awaiting);
-    } else {
-      this._stepHandle = this._loop.callSoon(this._step);
+    } else if (!eager) {
+      this._stepHandle = loop.callSoon(this._step);
     }
-    this._loop._tasks.add(this as Task<unknown>);
-    if (this._loop._debug) _recordTaskOrigin(this);
+    loop._tasks.add(this as Task<unknown>);
+    if (loop._debug) _recordTaskOrigin(this);
+    if (eager) this._eagerStep();
+  }
+
+  /**
+   * The first step, run at once. It may be called from inside another task's step (an eager
+   * call made by a running coroutine): that task stays the loop's current task again afterwards,
+   * as asyncio swaps the current task around an eager start.
+   */
+  private _eagerStep(): void {
+    const loop = this._loop;
+    const outer = loop._currentTask;
+    loop._currentTask = null;
+    try {
+      this._step();
+    } finally {
+      loop._currentTask = outer;
+    }
   }
 
   /**

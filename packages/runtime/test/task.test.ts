@@ -36,6 +36,40 @@ describe("creation", () => {
     expect(loop.time()).toBe(10);
   });
 
+  test("eagerStart runs the first step inside the constructor; nothing is queued", () => {
+    const log: string[] = [];
+    const fut = new Future<string>({ loop });
+    const t = new Task(asyncFn("f", function* () { log.push("ran"); return yield fut; })(), { loop, eagerStart: true });
+    expect(log).toEqual(["ran"]);
+    expect(loop._ready.length).toBe(0);
+    expect(String(t)).toContain("wait_for=<Future pending");
+    fut.setResult("woke");
+    expect(loop.runUntilComplete(t)).toBe("woke");
+  });
+
+  test("eagerStart on a coroutine that never suspends gives a task already done, and off the loop's task list", () => {
+    const t = new Task(ret(7)(), { loop, eagerStart: true });
+    expect(t.done()).toBe(true);
+    expect(t.result()).toBe(7);
+    expect(loop._tasks.has(t as Task<unknown>)).toBe(false);
+  });
+
+  test("eagerStart from inside another task's step keeps that task current around it", () => {
+    let inner: unknown;
+    let outerAfter: unknown;
+    const outer = new Task(
+      asyncFn("outer", function* () {
+        new Task(asyncFn("inner", function* () { inner = loop._currentTask; })(), { loop, eagerStart: true });
+        outerAfter = loop._currentTask;
+      })(),
+      { loop },
+    );
+    loop.runUntilComplete(outer);
+    expect(inner).not.toBe(outer);
+    expect(inner).toBeInstanceOf(Task);
+    expect(outerAfter).toBe(outer);
+  });
+
   test("rejects anything but a coroutine, naming what it got", () => {
     expect(() => new Task(42 as never, { loop })).toThrow(new TypeError("new Task(): a coroutine was expected, got 42"));
     expect(() => new Task(Promise.resolve(1) as never, { loop })).toThrow(
