@@ -43,8 +43,13 @@ function isFuture(x: unknown): x is FutureLike {
 }
 
 /** Set by task.ts: wraps a coroutine in a Task on the current loop for `then`. */
-let wrapInTask: ((co: Coroutine<unknown>) => PromiseLike<unknown>) | null = null;
-export function _setTaskWrapper(fn: (co: Coroutine<unknown>) => PromiseLike<unknown>): void {
+/** What `then` forwards to: a Task, whose `then` gives a native promise. */
+interface Thenable {
+  then: Promise<unknown>["then"];
+}
+
+let wrapInTask: ((co: Coroutine<unknown>) => Thenable) | null = null;
+export function _setTaskWrapper(fn: (co: Coroutine<unknown>) => Thenable): void {
   wrapInTask = fn;
 }
 
@@ -69,7 +74,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   /** After `_resume` returns RETURN or THROW: the return value or the error. */
   _value: unknown = undefined;
   /** The Task made by `then` (uncompiled code awaiting this coroutine), if any. */
-  _task: PromiseLike<unknown> | null = null;
+  _task: Thenable | null = null;
   readonly _name: string;
   readonly _loc: string;
 
@@ -199,11 +204,25 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
+    return this._asTask().then(onFulfilled, onRejected);
+  }
+
+  /** As a promise's `catch`, through the same Task as `then`. */
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this._asTask().then(undefined, onRejected);
+  }
+
+  /** As a promise's `finally`, through the same Task as `then`. */
+  finally(onFinally?: (() => void) | null): Promise<T> {
+    return this._asTask().then().finally(onFinally);
+  }
+
+  private _asTask(): { then: Promise<T>["then"] } {
     if (this._task === null) {
       if (wrapInTask === null) throw new Error("@stepwise/runtime is not fully loaded: import it from its package entry");
       this._task = wrapInTask(this);
     }
-    return Promise.resolve(this._task as PromiseLike<T>).then(onFulfilled, onRejected);
+    return this._task as { then: Promise<T>["then"] };
   }
 
   toString(): string {

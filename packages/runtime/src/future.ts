@@ -29,6 +29,28 @@ const neverRetrieved =
     : null;
 
 /**
+ * Failed eager tasks that nobody waited for, and the rejected native promise standing for each:
+ * code compiled with `start: "eager"` expects native promise behaviour, where Node reports a
+ * rejection nobody handles (by default ending the process). The promise is handed to the first
+ * `then`/`catch`/`finally`, and marked handled when the error is retrieved another way.
+ */
+const unhandledRejections = new WeakMap<Future<unknown>, Promise<unknown>>();
+
+export function _rejectUnhandled(future: Future<unknown>, error: unknown): void {
+  unhandledRejections.set(future, Promise.reject(error));
+}
+
+const ignore = (): void => {};
+
+/** Stands in a future's callback list for a native promise made by `then`: settled, not scheduled. */
+class PromiseBridge {
+  constructor(
+    readonly resolve: (value: unknown) => void,
+    readonly reject: (reason: unknown) => void,
+  ) {}
+}
+
+/**
  * A result that arrives later, bound to a loop (asyncio's `Future`). Done callbacks always run
  * through `loop.callSoon`, never synchronously, in the order they were added.
  */
@@ -115,7 +137,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._exception = exception;
     this._failed = true;
     this._state = FINISHED;
-    this._scheduleCallbacks();
     this._logTraceback = true;
     if (neverRetrieved !== null) {
       // V8 keeps an Error's call sites (their receivers and functions: this task's Handle and
@@ -131,6 +152,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
       const record = _noteUnretrieved(this as Future<unknown>, exception);
       neverRetrieved.register(this, { loop: this._loop, exception, what: this.constructor.name, record }, this);
     }
+    // Last: a promise bridge settled here retrieves the error, which must be recorded first.
+    this._scheduleCallbacks();
   }
 
   /** Cancels a pending future and schedules its callbacks; false if it was already done. */
@@ -171,23 +194,48 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return cbs.length - kept.length;
   }
 
-  /** Lets code that was not compiled `await` a future; the loop still has to run for it to finish. */
+  /**
+   * Lets code that was not compiled `await` a future (the loop still has to run for it to finish).
+   * The promise settles as soon as the future is done, not on the loop's next iteration as done
+   * callbacks run, so promise code sees the timing it would see with a native promise.
+   */
   then<R1 = T, R2 = never>(
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    const settled = new Promise<T>((resolve, reject) => {
-      const settle = (f: Future<T>): void => {
-        try {
-          resolve(f.result());
-        } catch (error) {
-          reject(error);
-        }
-      };
-      if (this._state !== PENDING) settle(this);
-      else this.addDoneCallback(settle);
+    return this._promise().then(onFulfilled, onRejected);
+  }
+
+  /** As a promise's `catch`. */
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this._promise().then(undefined, onRejected);
+  }
+
+  /** As a promise's `finally`. */
+  finally(onFinally?: (() => void) | null): Promise<T> {
+    return this._promise().finally(onFinally);
+  }
+
+  /** A native promise of the outcome (reading it counts as retrieving the error). */
+  _promise(): Promise<T> {
+    if (this._state !== PENDING) {
+      const rejection = unhandledRejections.get(this as Future<unknown>);
+      if (rejection !== undefined) {
+        unhandledRejections.delete(this as Future<unknown>);
+        this._retrieved();
+        return rejection as Promise<T>;
+      }
+      try {
+        return Promise.resolve(this.result());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return new Promise<T>((resolve, reject) => {
+      const bridge = new PromiseBridge(resolve as (value: unknown) => void, reject);
+      if (this._callbacks === null) this._callbacks = [bridge as never];
+      else this._callbacks.push(bridge as never);
     });
-    return settled.then(onFulfilled, onRejected);
   }
 
   toString(): string {
@@ -224,12 +272,28 @@ export class Future<T = unknown> implements PromiseLike<T> {
     const cbs = this._callbacks;
     if (cbs === null) return;
     this._callbacks = null;
-    for (let i = 0; i < cbs.length; i++) this._loop.callSoon(cbs[i] as (future: this) => void, this);
+    for (let i = 0; i < cbs.length; i++) {
+      const cb = cbs[i] as unknown;
+      if (cb instanceof PromiseBridge) {
+        try {
+          cb.resolve(this.result());
+        } catch (error) {
+          cb.reject(error);
+        }
+      } else {
+        this._loop.callSoon(cb as (future: this) => void, this);
+      }
+    }
   }
 
   _retrieved(): void {
     if (this._logTraceback) {
       this._logTraceback = false;
+      const rejection = unhandledRejections.get(this as Future<unknown>);
+      if (rejection !== undefined) {
+        unhandledRejections.delete(this as Future<unknown>);
+        rejection.catch(ignore);
+      }
       neverRetrieved?.unregister(this);
       _noteRetrieved(this as Future<unknown>);
     }

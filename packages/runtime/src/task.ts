@@ -1,6 +1,6 @@
 import { CREATED, Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./errors.js";
-import { Future, isFuture } from "./future.js";
+import { Future, _rejectUnhandled, isFuture } from "./future.js";
 import { getEventLoop } from "./current-loop.js";
 import { describeValue, notACoroutine, thenOf } from "./describe.js";
 import type { EventLoop } from "./event-loop.js";
@@ -22,6 +22,19 @@ export interface TaskOptions {
 const NO_ERROR: unique symbol = Symbol("no error");
 /** Stands for a thrown `undefined`, which the default parameter would otherwise turn into NO_ERROR. */
 const THROWN_UNDEFINED: unique symbol = Symbol("thrown undefined");
+
+const SETTLED = Promise.resolve();
+const PROMISE_THEN = Promise.prototype.then;
+
+/** A promise whose `await` calls no user code: made by Promise itself, with the builtin `then`. */
+function isPlainPromise(x: unknown, then: unknown): boolean {
+  if (then !== PROMISE_THEN || !(x instanceof Promise)) return false;
+  try {
+    return (x as { constructor?: unknown }).constructor === Promise;
+  } catch {
+    return false;
+  }
+}
 
 /** `_step`'s error argument for an error the loop delivers. */
 function asStepError(error: unknown): unknown {
@@ -50,6 +63,8 @@ export class Task<T = unknown> extends Future<T> {
   _waitToken = 0;
   _mustCancel = false;
   _numCancelsRequested = 0;
+  /** Started eagerly (`start: "eager"` code): an error nobody waits for is a native unhandled rejection. */
+  _eager = false;
   /** Told of each accepted cancel request (abort-signal.ts); on the prototype, so other tasks carry nothing. */
   declare _onCancelRequest: ((msg: string | undefined) => void) | null;
 
@@ -71,7 +86,10 @@ export class Task<T = unknown> extends Future<T> {
     }
     loop._tasks.add(this as Task<unknown>);
     if (loop._debug) _recordTaskOrigin(this);
-    if (eager) this._eagerStep();
+    if (eager) {
+      this._eager = true;
+      this._eagerStep();
+    }
   }
 
   /**
@@ -167,7 +185,9 @@ export class Task<T = unknown> extends Future<T> {
       this._cancelledExc = v;
       this._finishCancelled(v.message || undefined);
     } else {
+      const watched = this._callbacks !== null;
       this._finishWithException(v);
+      if (this._eager && !watched) _rejectUnhandled(this as Task<unknown>, v);
     }
   };
 
@@ -213,19 +233,48 @@ export class Task<T = unknown> extends Future<T> {
       return;
     }
     if (typeof then === "function") {
-      const token = ++this._waitToken;
-      this._hostWait = awaited as PromiseLike<unknown>;
-      loop._hostWaits++;
-      const settle = (value: unknown, error: unknown): void => {
-        // Only the first settlement counts, as for a promise; a late one (wait abandoned) is ignored.
-        if (token !== this._waitToken || loop.isClosed()) return;
-        this._waitToken++;
-        this._hostWait = null;
-        loop._hostWaits--;
-        this._stepHandle = loop.callSoon(this._step, value, error);
-      };
+      this._waitOnThenable(awaited as PromiseLike<unknown>, then as PromiseLike<unknown>["then"], !loop._isRunByHand() && !isPlainPromise(awaited, then));
+    } else {
+      // A bare value: give up one loop iteration (asyncio.sleep(0)), then resume with it.
+      this._stepHandle = this._resumeSoon(awaited);
+    }
+  }
+
+  /**
+   * Waits for a thenable that is not a Future: only the host can settle it. Its first settlement
+   * counts, as for a promise; a late one (the wait was abandoned) is ignored. A thenable that
+   * resolves with another thenable is adopted, as promise resolution does. `deferred`: call its
+   * `then` one microtask later, as JavaScript's await does for anything but a plain promise (its
+   * NewPromiseResolveThenableJob), so that code run from the host sees native order; a loop run
+   * by hand calls it at once, since it cannot wait for microtasks.
+   */
+  private _waitOnThenable(awaited: PromiseLike<unknown>, then: PromiseLike<unknown>["then"], deferred: boolean): void {
+    const loop = this._loop;
+    const token = ++this._waitToken;
+    this._hostWait = awaited;
+    loop._hostWaits++;
+    const settle = (value: unknown, error: unknown): void => {
+      if (token !== this._waitToken || loop.isClosed()) return;
+      this._abandonHostWait();
+      if (error === NO_ERROR) {
+        let inner: unknown;
+        try {
+          inner = thenOf(value);
+        } catch (thrown) {
+          this._stepHandle = loop.callSoon(this._step, undefined, asStepError(thrown));
+          return;
+        }
+        if (typeof inner === "function") {
+          this._waitOnThenable(value as PromiseLike<unknown>, inner as PromiseLike<unknown>["then"], !loop._isRunByHand());
+          return;
+        }
+      }
+      this._stepHandle = loop.callSoon(this._step, value, error);
+    };
+    const subscribe = (): void => {
+      if (token !== this._waitToken) return;
       try {
-        (then as PromiseLike<unknown>["then"]).call(
+        then.call(
           awaited,
           (v) => settle(v, NO_ERROR),
           (e) => settle(undefined, asStepError(e)),
@@ -236,10 +285,28 @@ export class Task<T = unknown> extends Future<T> {
           this._stepHandle = loop.callSoon(this._step, undefined, asStepError(error));
         }
       }
-    } else {
-      // A bare value: give up one loop iteration (asyncio.sleep(0)), then resume with it.
-      this._stepHandle = loop.callSoon(this._step, awaited);
+    };
+    if (deferred) void SETTLED.then(subscribe);
+    else subscribe();
+  }
+
+  /**
+   * `callSoon(this._step, value, NO_ERROR)`, reusing the Handle of the step that is running now
+   * when the loop runs it: that Handle has left the ready queue, and a task awaiting plain values
+   * in a loop would otherwise allocate one per await.
+   */
+  private _resumeSoon(value: unknown): Handle {
+    const loop = this._loop;
+    const running = loop._currentHandle;
+    if (running !== null && running._callback === this._step && running._args.length === 2 && !running._cancelled) {
+      loop._checkClosed("callSoon");
+      const args = running._args as unknown[];
+      args[0] = value;
+      args[1] = NO_ERROR;
+      loop._ready.push(running);
+      return running;
     }
+    return loop.callSoon(this._step, value, NO_ERROR);
   }
 
   private _abandonHostWait(): void {
