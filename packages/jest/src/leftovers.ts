@@ -30,7 +30,7 @@ export function checkLeftovers(loop: TestLoop, seen: readonly Task<unknown>[], p
   if (!pendingAllowed) {
     const pending = [...loop._tasks];
     const owned = new Set<unknown>();
-    for (const t of pending) owned.add(t._step).add(t._wakeup).add(t._futWaiter);
+    for (const t of pending) owned.add(t._step).add(t).add(t._futWaiter);
     // A task's own step, wakeup, or the timer that completes what it waits on (sleep) is part of the task.
     const belongsToTask = (h: Handle) => owned.has(h._callback) || h._args.some((a) => owned.has(a));
     const timers = loop._scheduled.sorted().filter((h) => !belongsToTask(h));

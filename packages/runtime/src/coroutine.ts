@@ -69,9 +69,11 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   _owner: Coroutine<unknown> | null = null;
   /** The inline-await chain, outermost (this) first; null until the first inline await. */
   _frames: Coroutine<unknown>[] | null = null;
-  /** When suspended: what the innermost frame awaits. */
-  _awaiting: unknown = undefined;
-  /** After `_resume` returns RETURN or THROW: the return value or the error. */
+  /**
+   * When suspended: what the innermost frame awaits. After `_resume` returns RETURN or THROW:
+   * the return value or the error, until the driver takes it. (One field: a program may hold
+   * many coroutines suspended.)
+   */
   _value: unknown = undefined;
   /** The Task made by `then` (uncompiled code awaiting this coroutine), if any. */
   _task: Thenable | null = null;
@@ -102,7 +104,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   /** What the coroutine is suspended on (for a chain of inline awaits: what the innermost awaits). */
   get awaiting(): unknown {
     const root = this._owner ?? this;
-    return root._state === SUSPENDED ? root._awaiting : undefined;
+    return root._state === SUSPENDED ? root._value : undefined;
   }
 
   /** The chain of coroutines this one is running inline, itself first. */
@@ -142,7 +144,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
       throw new TypeError(`can't send non-undefined value to a just-started coroutine: ${this}`);
     }
     const outcome = this._resume(false, value);
-    if (outcome === SUSPEND) return { done: false, value: this._awaiting };
+    if (outcome === SUSPEND) return { done: false, value: this._value };
     const v = this._value;
     this._value = undefined;
     if (outcome === RETURN) return { done: true, value: v as T };
@@ -187,7 +189,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
       }
       if (!r.done) {
         this._state = SUSPENDED;
-        this._awaiting = r.value;
+        this._value = r.value;
         throw this._ignoredClose();
       }
       if (frame === this) {
@@ -237,7 +239,6 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
    */
   _resume(isThrow: boolean, value: unknown): ResumeOutcome {
     this._state = RUNNING;
-    this._awaiting = undefined;
     let frame: Coroutine<unknown> = this._frames === null ? this : this._frames[this._frames.length - 1]!;
     for (;;) {
       let awaited: unknown;
@@ -313,13 +314,13 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
         continue;
       }
       this._state = SUSPENDED;
-      this._awaiting = awaited;
+      this._value = awaited;
       return SUSPEND;
     }
   }
 
   private _outcome(outcome: ResumeOutcome): unknown {
-    if (outcome === SUSPEND) return this._awaiting;
+    if (outcome === SUSPEND) return this._value;
     const v = this._value;
     this._value = undefined;
     if (outcome === RETURN) throw new StopIteration(v);
@@ -336,7 +337,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   _finish(): void {
     this._state = CLOSED;
     this._frames = null;
-    this._awaiting = undefined;
+    this._value = undefined;
     this._gen = ADOPT;
   }
 
@@ -389,7 +390,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
 
   private _ignoredClose(): Error {
     return new Error(
-      `coroutine ignored close: ${this} awaited ${describeValue(this._awaiting)} in a finally block while closing; ` +
+      `coroutine ignored close: ${this} awaited ${describeValue(this._value)} in a finally block while closing; ` +
         `a closing coroutine must not await again`,
     );
   }

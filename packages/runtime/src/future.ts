@@ -8,6 +8,9 @@ const PENDING = 0;
 const CANCELLED = 1;
 const FINISHED = 2;
 const STATE_NAMES = ["pending", "cancelled", "finished"] as const;
+export const NOT_FAILED = 0;
+const FAILED = 1;
+const UNRETRIEVED = 2;
 
 export type DoneCallback<F> = (future: F) => void;
 
@@ -42,6 +45,16 @@ export function _rejectUnhandled(future: Future<unknown>, error: unknown): void 
 
 const ignore = (): void => {};
 
+/** What a Task is to the futures it waits on. */
+export interface FutureWaiter {
+  _wakeup(future: Future<unknown>): void;
+}
+
+/** The callback of a waiter's wakeup Handle (one shared function: the Handle's args say who). */
+export function wakeWaiter(waiter: FutureWaiter, future: Future<unknown>): void {
+  waiter._wakeup(future);
+}
+
 /** Stands in a future's callback list for a native promise made by `then`: settled, not scheduled. */
 class PromiseBridge {
   constructor(
@@ -58,15 +71,15 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** Marks futures for coroutines and tasks without an import (asyncio's `_asyncio_future_blocking`). */
   declare readonly _stepwiseFuture: true;
 
+  // Few fields, because every Task is a Future and a program may hold 100k of them suspended.
   _loop: EventLoop;
   _state: number = PENDING;
-  _result: T | undefined = undefined;
-  _exception: unknown = undefined;
-  _failed = false;
-  _callbacks: ((future: never) => void)[] | null = null;
-  _cancelMessage: string | undefined = undefined;
-  _cancelledExc: CancelledError | null = null;
-  _logTraceback = false;
+  /** The result; the error when failed; a CancelledError to raise again when cancelled (or undefined). */
+  _result: unknown = undefined;
+  /** NOT_FAILED, FAILED (error retrieved), or UNRETRIEVED (failed, nobody has read the error yet). */
+  _failed: number = NOT_FAILED;
+  /** Done callbacks, Tasks waiting on this future (woken through wakeWaiter), and promise bridges. */
+  _callbacks: unknown[] | null = null;
 
   constructor(options?: FutureOptions) {
     this._loop = options?.loop ?? _getRunningLoop() ?? getEventLoop();
@@ -90,8 +103,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (this._state === PENDING) {
       throw new InvalidStateError(`Result is not ready: ${this} is still pending; await it or add a done callback`);
     }
-    this._retrieved();
-    if (this._failed) throw this._exception;
+    if (this._failed !== NOT_FAILED) {
+      this._retrieved();
+      throw this._result;
+    }
     return this._result as T;
   }
 
@@ -102,7 +117,31 @@ export class Future<T = unknown> implements PromiseLike<T> {
       throw new InvalidStateError(`Exception is not set: ${this} is still pending`);
     }
     this._retrieved();
-    return this._failed ? this._exception : undefined;
+    return this._failed !== NOT_FAILED ? this._result : undefined;
+  }
+
+  /**
+   * The cancellation message. It lives in `_result`, which a cancelled future has no other use
+   * for (a Task keeps it there while a cancellation waits to be delivered, too).
+   */
+  get _cancelMessage(): string | undefined {
+    const r = this._result;
+    if (typeof r === "string") return r;
+    return r instanceof CancelledError ? r.message || undefined : undefined;
+  }
+
+  set _cancelMessage(msg: string | undefined) {
+    this._result = msg;
+  }
+
+  /** Failed, and nobody has read the error yet (asyncio's `_log_traceback`). */
+  get _logTraceback(): boolean {
+    return this._failed === UNRETRIEVED;
+  }
+
+  /** The error of a failed future (without retrieving it), else undefined. */
+  get _exception(): unknown {
+    return this._failed !== NOT_FAILED ? this._result : undefined;
   }
 
   setResult(value: T): void {
@@ -134,10 +173,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
         cause: exception,
       });
     }
-    this._exception = exception;
-    this._failed = true;
+    this._result = exception;
+    this._failed = UNRETRIEVED;
     this._state = FINISHED;
-    this._logTraceback = true;
     if (neverRetrieved !== null) {
       // V8 keeps an Error's call sites (their receivers and functions: this task's Handle and
       // _step) alive until its stack is formatted; the registry holds the error strongly, so
@@ -168,7 +206,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** cancel's work on a pending future, without its checks (a Task ending cancelled from `_step` calls it). */
   _finishCancelled(msg: string | undefined): void {
     this._state = CANCELLED;
-    this._cancelMessage = msg;
+    // A Task ending with its own CancelledError keeps it, to raise it again.
+    if (!(this._result instanceof CancelledError)) this._result = msg;
     this._scheduleCallbacks();
   }
 
@@ -176,13 +215,31 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (typeof fn !== "function") {
       throw new TypeError(`addDoneCallback(): expected a function, got ${describeValue(fn)}`);
     }
-    if (this._state !== PENDING) {
-      this._loop.callSoon(fn, this);
-    } else if (this._callbacks === null) {
-      this._callbacks = [fn as (future: never) => void];
-    } else {
-      this._callbacks.push(fn as (future: never) => void);
-    }
+    if (this._state !== PENDING) this._loop.callSoon(fn, this);
+    else this._addCallback(fn);
+  }
+
+  /**
+   * Registers a Task to wake when this future is done (`waiter._wakeup(this)` on the loop), without
+   * a closure per task: thousands of tasks may wait on one future.
+   */
+  _addWaiter(waiter: FutureWaiter): void {
+    if (this._state !== PENDING) this._loop.callSoon(wakeWaiter, waiter, this as Future<unknown>);
+    else this._addCallback(waiter);
+  }
+
+  _removeWaiter(waiter: FutureWaiter): void {
+    const cbs = this._callbacks;
+    if (cbs === null) return;
+    const i = cbs.indexOf(waiter);
+    if (i < 0) return;
+    if (cbs.length === 1) this._callbacks = null;
+    else cbs.splice(i, 1);
+  }
+
+  private _addCallback(entry: unknown): void {
+    if (this._callbacks === null) this._callbacks = [entry];
+    else this._callbacks.push(entry);
   }
 
   /** Removes every registration of `fn`; returns how many there were. */
@@ -231,11 +288,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
         return Promise.reject(error);
       }
     }
-    return new Promise<T>((resolve, reject) => {
-      const bridge = new PromiseBridge(resolve as (value: unknown) => void, reject);
-      if (this._callbacks === null) this._callbacks = [bridge as never];
-      else this._callbacks.push(bridge as never);
-    });
+    return new Promise<T>((resolve, reject) => this._addCallback(new PromiseBridge(resolve as (value: unknown) => void, reject)));
   }
 
   toString(): string {
@@ -244,15 +297,16 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   _describeState(): string {
     if (this._state === FINISHED) {
-      return this._failed ? `finished exception=${describeValue(this._exception)}` : `finished result=${describeValue(this._result)}`;
+      return this._failed !== NOT_FAILED ? `finished exception=${describeValue(this._result)}` : `finished result=${describeValue(this._result)}`;
     }
     return STATE_NAMES[this._state]!;
   }
 
+  /** The CancelledError to raise: the one the task ended with (once), else a new one. */
   _makeCancelledError(): CancelledError {
-    const saved = this._cancelledExc;
-    if (saved !== null) {
-      this._cancelledExc = null;
+    const saved = this._result;
+    if (saved instanceof CancelledError) {
+      this._result = saved.message || undefined;
       return saved;
     }
     return new CancelledError(this._cancelMessage);
@@ -272,23 +326,26 @@ export class Future<T = unknown> implements PromiseLike<T> {
     const cbs = this._callbacks;
     if (cbs === null) return;
     this._callbacks = null;
+    const loop = this._loop;
     for (let i = 0; i < cbs.length; i++) {
-      const cb = cbs[i] as unknown;
-      if (cb instanceof PromiseBridge) {
+      const cb = cbs[i];
+      if (typeof cb === "function") {
+        loop.callSoon(cb as (future: this) => void, this);
+      } else if (cb instanceof PromiseBridge) {
         try {
           cb.resolve(this.result());
         } catch (error) {
           cb.reject(error);
         }
       } else {
-        this._loop.callSoon(cb as (future: this) => void, this);
+        loop.callSoon(wakeWaiter, cb as FutureWaiter, this as Future<unknown>);
       }
     }
   }
 
   _retrieved(): void {
-    if (this._logTraceback) {
-      this._logTraceback = false;
+    if (this._failed === UNRETRIEVED) {
+      this._failed = FAILED;
       const rejection = unhandledRejections.get(this as Future<unknown>);
       if (rejection !== undefined) {
         unhandledRejections.delete(this as Future<unknown>);

@@ -1,6 +1,7 @@
 import type { EventLoop } from "./event-loop.js";
 import type { Handle, TimerHandle } from "./handle.js";
-import type { Task } from "./task.js";
+import { Task } from "./task.js";
+import { wakeWaiter } from "./future.js";
 import { describeCallback } from "./handle.js";
 import { describeValue } from "./describe.js";
 
@@ -34,7 +35,6 @@ export class PendingWork {
     const waiters = new Map<unknown, Task<unknown>>();
     for (const task of loop._tasks) {
       names.set(task._step, `step of Task '${task.getName()}'`);
-      names.set(task._wakeup, `wakeup of Task '${task.getName()}'`);
       if (task._futWaiter !== null) waiters.set(task._futWaiter, task);
     }
     const describe = (h: Handle): string => describeHandle(h, names, waiters);
@@ -61,6 +61,7 @@ function describeHandle(handle: Handle, names: Map<unknown, string>, waiters: Ma
   const known = names.get(cb);
   if (known !== undefined) return known;
   const args = handle._args;
+  if (cb === wakeWaiter && args[0] instanceof Task) return `wakeup of Task '${args[0].getName()}'`;
   let s = `${describeCallback(cb).replace(/\(\)$/, "")}(${args.map(describeValue).join(", ")})`;
   for (const arg of args) {
     const task = waiters.get(arg);

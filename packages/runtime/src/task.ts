@@ -1,6 +1,6 @@
 import { CREATED, Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./errors.js";
-import { Future, _rejectUnhandled, isFuture } from "./future.js";
+import { Future, _rejectUnhandled, isFuture, type FutureWaiter } from "./future.js";
 import { getEventLoop } from "./current-loop.js";
 import { describeValue, notACoroutine, thenOf } from "./describe.js";
 import type { EventLoop } from "./event-loop.js";
@@ -44,27 +44,37 @@ function asStepError(error: unknown): unknown {
 let taskCounter = 0;
 
 /**
+ * A wait on a thenable: its identity tells the current wait from an abandoned one, whose late
+ * settlement must be ignored.
+ */
+class HostWait {
+  constructor(readonly thenable: PromiseLike<unknown>) {}
+}
+
+const MUST_CANCEL = 1;
+const EAGER = 2;
+
+/**
  * Drives a coroutine on a loop, one `_step` per loop iteration, as asyncio's Task.
  *
  * Invariant: while a task is not done it is in exactly one of three states —
- *   waiting:  `_futWaiter` is a pending Future, or `_hostWait` a pending thenable; no step queued;
+ *   waiting:  `_waiter` is a pending Future, or a HostWait for a pending thenable; no step queued;
  *   runnable: `_stepHandle` is a step queued on the loop;
  *   running:  inside `_step`.
  * Only the waiter's completion (`_wakeup`, or the thenable settling) moves waiting to runnable,
  * and only `_step` finishes the task.
  */
-export class Task<T = unknown> extends Future<T> {
+export class Task<T = unknown> extends Future<T> implements FutureWaiter {
+  // Few fields and no closures but `_step`: a program may hold 100k tasks suspended.
   _coro: Coroutine<T>;
-  _name: string;
+  /** The name given, or the number of a default name `Task-N` (made into a string when asked for). */
+  _name: string | number;
   _stepHandle: Handle | null = null;
-  _futWaiter: Future<unknown> | null = null;
-  _hostWait: PromiseLike<unknown> | null = null;
-  /** Bumped whenever a thenable wait is abandoned, so its late settlement is ignored. */
-  _waitToken = 0;
-  _mustCancel = false;
+  /** What the task waits on: a Future, or a HostWait for a thenable only the host can settle. */
+  _waiter: Future<unknown> | HostWait | null = null;
   _numCancelsRequested = 0;
-  /** Started eagerly (`start: "eager"` code): an error nobody waits for is a native unhandled rejection. */
-  _eager = false;
+  /** MUST_CANCEL (a cancellation to deliver at the next step) and EAGER (started with eagerStart). */
+  _flags = 0;
   /** Told of each accepted cancel request (abort-signal.ts); on the prototype, so other tasks carry nothing. */
   declare _onCancelRequest: ((msg: string | undefined) => void) | null;
 
@@ -75,19 +85,19 @@ export class Task<T = unknown> extends Future<T> {
     this._loop._checkClosed("new Task");
     this._coro = coro;
     // As asyncio's str(name), and as setName does.
-    this._name = options?.name !== undefined ? String(options.name) : `Task-${++taskCounter}`;
+    this._name = options?.name !== undefined ? String(options.name) : ++taskCounter;
     const loop = this._loop;
     const eager = options?.eagerStart === true && coro._state === CREATED && coro._owner === null;
     if (coro._owner === null && coro.state === "suspended") {
       // Stepped by hand before: take over its await, so it resumes with what it waits for.
-      this._waitOn(coro._awaiting);
+      this._waitOn(coro._value);
     } else if (!eager) {
       this._stepHandle = loop.callSoon(this._step);
     }
     loop._tasks.add(this as Task<unknown>);
     if (loop._debug) _recordTaskOrigin(this);
     if (eager) {
-      this._eager = true;
+      this._flags |= EAGER;
       this._eagerStep();
     }
   }
@@ -113,7 +123,14 @@ export class Task<T = unknown> extends Future<T> {
    * does next. Called by the loop through the queued Handle; calling it by hand (the seed's
    * `task._step()`) consumes that queued step, so the loop never steps the task twice.
    */
-  _step = (value?: unknown, error: unknown = NO_ERROR): void => {
+  /**
+   * `_step` bound to this task (a bound function, not an arrow: no closure context per task),
+   * so it can be handed to `callSoon` as asyncio hands over `self.__step`.
+   */
+  _step: (value?: unknown, error?: unknown) => void = this._runStep.bind(this);
+
+  /** `_step`'s work. */
+  _runStep(value?: unknown, error: unknown = NO_ERROR): void {
     if (this._state !== 0) {
       throw new InvalidStateError(`_step(): already done: ${this}; a finished task cannot be stepped`);
     }
@@ -139,15 +156,19 @@ export class Task<T = unknown> extends Future<T> {
       if (this._stepHandle !== loop._currentHandle) this._stepHandle.cancel();
       this._stepHandle = null;
     }
-    if (this._futWaiter !== null) {
+    const waiter = this._waiter;
+    if (waiter !== null) {
       // Stepped by hand while waiting: stop listening, the step happens now instead.
-      this._futWaiter.removeDoneCallback(this._wakeup);
-      this._futWaiter = null;
+      if (waiter instanceof HostWait) {
+        this._abandonHostWait();
+      } else {
+        waiter._removeWaiter(this);
+        this._waiter = null;
+      }
     }
-    if (this._hostWait !== null) this._abandonHostWait();
-    if (this._mustCancel) {
+    if ((this._flags & MUST_CANCEL) !== 0) {
       if (!(error instanceof CancelledError)) error = this._makeCancelledError();
-      this._mustCancel = false;
+      this._flags &= ~MUST_CANCEL;
     }
 
     loop._currentTask = this as Task<unknown>;
@@ -168,34 +189,34 @@ export class Task<T = unknown> extends Future<T> {
     }
 
     if (outcome === SUSPEND) {
-      this._waitOn(coro._awaiting);
+      this._waitOn(coro._value);
       return;
     }
     const v = coro._value;
     coro._value = undefined;
     loop._tasks.delete(this as Task<unknown>);
     if (outcome === RETURN) {
-      if (this._mustCancel) {
-        this._mustCancel = false;
+      if ((this._flags & MUST_CANCEL) !== 0) {
+        this._flags &= ~MUST_CANCEL;
         this._finishCancelled(this._cancelMessage);
       } else {
         this._finishWithResult(v as T);
       }
     } else if (v instanceof CancelledError) {
-      this._cancelledExc = v;
+      this._result = v; // raised again by result(), as asyncio keeps the task's own CancelledError
       this._finishCancelled(v.message || undefined);
     } else {
       const watched = this._callbacks !== null;
       this._finishWithException(v);
-      if (this._eager && !watched) _rejectUnhandled(this as Task<unknown>, v);
+      if ((this._flags & EAGER) !== 0 && !watched) _rejectUnhandled(this as Task<unknown>, v);
     }
-  };
+  }
 
-  /** Done callback of the Future the task waits on. */
-  _wakeup = (future: Future<unknown>): void => {
+  /** Run on the loop once the Future the task waits on is done (a Handle of `wakeWaiter`). */
+  _wakeup(future: Future<unknown>): void {
     // A wakeup queued before the task was stepped by hand is stale: that step already replaced the wait.
-    if (future !== this._futWaiter) return;
-    this._futWaiter = null;
+    if (future !== this._waiter) return;
+    this._waiter = null;
     let value: unknown;
     try {
       value = future.result();
@@ -204,7 +225,7 @@ export class Task<T = unknown> extends Future<T> {
       return;
     }
     this._step(value);
-  };
+  }
 
   private _waitOn(awaited: unknown): void {
     const loop = this._loop;
@@ -218,9 +239,9 @@ export class Task<T = unknown> extends Future<T> {
       } else if (awaited === this) {
         this._stepHandle = loop.callSoon(this._step, undefined, new Error(`Task cannot await on itself: ${this}`));
       } else {
-        awaited.addDoneCallback(this._wakeup);
-        this._futWaiter = awaited;
-        if (this._mustCancel && awaited.cancel(this._cancelMessage)) this._mustCancel = false;
+        awaited._addWaiter(this);
+        this._waiter = awaited;
+        if ((this._flags & MUST_CANCEL) !== 0 && awaited.cancel(this._cancelMessage)) this._flags &= ~MUST_CANCEL;
       }
       return;
     }
@@ -250,11 +271,11 @@ export class Task<T = unknown> extends Future<T> {
    */
   private _waitOnThenable(awaited: PromiseLike<unknown>, then: PromiseLike<unknown>["then"], deferred: boolean): void {
     const loop = this._loop;
-    const token = ++this._waitToken;
-    this._hostWait = awaited;
+    const wait = new HostWait(awaited);
+    this._waiter = wait;
     loop._hostWaits++;
     const settle = (value: unknown, error: unknown): void => {
-      if (token !== this._waitToken || loop.isClosed()) return;
+      if (this._waiter !== wait || loop.isClosed()) return;
       this._abandonHostWait();
       if (error === NO_ERROR) {
         let inner: unknown;
@@ -272,7 +293,7 @@ export class Task<T = unknown> extends Future<T> {
       this._stepHandle = loop.callSoon(this._step, value, error);
     };
     const subscribe = (): void => {
-      if (token !== this._waitToken) return;
+      if (this._waiter !== wait) return;
       try {
         then.call(
           awaited,
@@ -280,7 +301,7 @@ export class Task<T = unknown> extends Future<T> {
           (e) => settle(undefined, asStepError(e)),
         );
       } catch (error) {
-        if (token === this._waitToken) {
+        if (this._waiter === wait) {
           this._abandonHostWait();
           this._stepHandle = loop.callSoon(this._step, undefined, asStepError(error));
         }
@@ -310,9 +331,20 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   private _abandonHostWait(): void {
-    this._hostWait = null;
-    this._waitToken++;
+    this._waiter = null;
     this._loop._hostWaits--;
+  }
+
+  /** The pending Future the task waits on, else null. */
+  get _futWaiter(): Future<unknown> | null {
+    const w = this._waiter;
+    return w === null || w instanceof HostWait ? null : w;
+  }
+
+  /** The thenable the task waits on (only the host can settle it), else null. */
+  get _hostWait(): PromiseLike<unknown> | null {
+    const w = this._waiter;
+    return w instanceof HostWait ? w.thenable : null;
   }
 
   /**
@@ -325,10 +357,11 @@ export class Task<T = unknown> extends Future<T> {
     if (this._state !== 0) return false;
     this._numCancelsRequested++;
     if (this._onCancelRequest !== null) this._onCancelRequest(msg);
-    if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;
-    this._mustCancel = true;
+    const waiter = this._waiter;
+    if (waiter !== null && !(waiter instanceof HostWait) && waiter.cancel(msg)) return true;
+    this._flags |= MUST_CANCEL;
     this._cancelMessage = msg;
-    if (this._hostWait !== null) {
+    if (waiter instanceof HostWait) {
       // A native promise cannot be cancelled: stop waiting for it and deliver the cancellation now.
       this._abandonHostWait();
       this._stepHandle = this._loop.callSoon(this._step);
@@ -345,7 +378,7 @@ export class Task<T = unknown> extends Future<T> {
   uncancel(): number {
     if (this._numCancelsRequested > 0) {
       this._numCancelsRequested--;
-      if (this._numCancelsRequested === 0) this._mustCancel = false;
+      if (this._numCancelsRequested === 0) this._flags &= ~MUST_CANCEL;
     }
     return this._numCancelsRequested;
   }
@@ -359,7 +392,13 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   getName(): string {
-    return this._name;
+    const name = this._name;
+    return typeof name === "number" ? `Task-${name}` : name;
+  }
+
+  /** A cancellation was asked for and is still to be delivered at the task's next step. */
+  get _mustCancel(): boolean {
+    return (this._flags & MUST_CANCEL) !== 0;
   }
 
   setName(name: string): void {
@@ -377,7 +416,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   override toString(): string {
-    let s = `<Task ${this._describeState()} name='${this._name}' coro=${this._coro}`;
+    let s = `<Task ${this._describeState()} name='${this.getName()}' coro=${this._coro}`;
     if (this._futWaiter !== null) s += ` wait_for=${this._futWaiter}`;
     else if (this._hostWait !== null) s += ` wait_for=${describeValue(this._hostWait)}`;
     return s + ">";
