@@ -208,6 +208,18 @@ export class EventLoop {
     this._stopping = true;
   }
 
+  /**
+   * Queues a step that something outside the loop made ready (a thenable settled). `inline`: the
+   * caller is a promise job with nothing else on the stack, so an idle loop with nothing else
+   * ready runs the iteration now instead of queueing a microtask to run it.
+   */
+  _readyFromHost(handle: Handle, inline: boolean): void {
+    this._ready.push(handle);
+    if (this._driver !== IDLE || this._hostTurnQueued) return;
+    if (inline && this._hostDriven && this._ready.length === 1) this._hostTurn();
+    else this._scheduleHostTurn();
+  }
+
   /** True while `runUntilComplete`/`runForever` runs it: such a run cannot wait for microtasks. */
   _isRunByHand(): boolean {
     return this._driver === BY_HAND;
@@ -384,7 +396,7 @@ export class EventLoop {
    * reactions and microtasks queued meanwhile, as each `await` of a native async function takes
    * one microtask tick. So compiled code interleaves with native promise code as native code does.
    */
-  private _hostTurn = (): void => {
+  _hostTurn = (): void => {
     this._hostTurnQueued = false;
     if (this._driver !== IDLE || this._closed) return;
     this._driver = BY_HOST;

@@ -4,7 +4,7 @@ import { Future, _rejectUnhandled, isFuture, type FutureWaiter } from "./future.
 import { getEventLoop } from "./current-loop.js";
 import { describeValue, notACoroutine, thenOf } from "./describe.js";
 import type { EventLoop } from "./event-loop.js";
-import type { Handle } from "./handle.js";
+import { Handle } from "./handle.js";
 import { _recordTaskOrigin } from "./creation-stack.js";
 
 export interface TaskOptions {
@@ -24,6 +24,7 @@ const NO_ERROR: unique symbol = Symbol("no error");
 const THROWN_UNDEFINED: unique symbol = Symbol("thrown undefined");
 
 const SETTLED = Promise.resolve();
+const NO_ARGS: readonly unknown[] = [];
 const PROMISE_THEN = Promise.prototype.then;
 
 /** A promise whose `await` calls no user code: made by Promise itself, with the builtin `then`. */
@@ -44,11 +45,19 @@ function asStepError(error: unknown): unknown {
 let taskCounter = 0;
 
 /**
- * A wait on a thenable: its identity tells the current wait from an abandoned one, whose late
- * settlement must be ignored.
+ * A wait on a thenable, which becomes the Handle of the step that resumes the task once it
+ * settles (one object per wait). Its identity tells the current wait from an abandoned one, whose
+ * late settlement must be ignored.
  */
-class HostWait {
-  constructor(readonly thenable: PromiseLike<unknown>) {}
+class HostWait extends Handle {
+  constructor(
+    task: Task<unknown>,
+    readonly thenable: PromiseLike<unknown>,
+    /** A plain promise: settles from a promise job, with a value that is never a thenable. */
+    readonly _plain: boolean,
+  ) {
+    super(task._step, NO_ARGS, task._loop);
+  }
 }
 
 const MUST_CANCEL = 1;
@@ -271,44 +280,56 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
    */
   private _waitOnThenable(awaited: PromiseLike<unknown>, then: PromiseLike<unknown>["then"], deferred: boolean): void {
     const loop = this._loop;
-    const wait = new HostWait(awaited);
+    const wait = new HostWait(this as Task<unknown>, awaited, isPlainPromise(awaited, then));
     this._waiter = wait;
     loop._hostWaits++;
-    const settle = (value: unknown, error: unknown): void => {
-      if (this._waiter !== wait || loop.isClosed()) return;
-      this._abandonHostWait();
-      if (error === NO_ERROR) {
-        let inner: unknown;
-        try {
-          inner = thenOf(value);
-        } catch (thrown) {
-          this._stepHandle = loop.callSoon(this._step, undefined, asStepError(thrown));
-          return;
-        }
-        if (typeof inner === "function") {
-          this._waitOnThenable(value as PromiseLike<unknown>, inner as PromiseLike<unknown>["then"], !loop._isRunByHand());
-          return;
-        }
+    if (deferred) void SETTLED.then(() => this._subscribe(wait, then));
+    else this._subscribe(wait, then);
+  }
+
+  private _subscribe(wait: HostWait, then: PromiseLike<unknown>["then"]): void {
+    if (this._waiter !== wait) return;
+    try {
+      then.call(
+        wait.thenable,
+        (v) => this._hostSettled(wait, v, NO_ERROR),
+        (e) => this._hostSettled(wait, undefined, asStepError(e)),
+      );
+    } catch (error) {
+      if (this._waiter === wait) {
+        this._abandonHostWait();
+        this._stepHandle = this._loop.callSoon(this._step, undefined, asStepError(error));
       }
-      this._stepHandle = loop.callSoon(this._step, value, error);
-    };
-    const subscribe = (): void => {
-      if (this._waiter !== wait) return;
+    }
+  }
+
+  /**
+   * A thenable the task waits on settled. The HostWait becomes the task's queued step. A thenable
+   * resolving with another thenable is adopted (a promise's value never is one). A plain promise
+   * settles from a promise job, with nothing else on the stack: there an idle loop runs the
+   * iteration at once rather than queueing a microtask to do it, as a native await resumes in
+   * that job.
+   */
+  _hostSettled(wait: HostWait, value: unknown, error: unknown): void {
+    const loop = this._loop;
+    if (this._waiter !== wait || loop.isClosed()) return;
+    this._abandonHostWait();
+    if (error === NO_ERROR && !wait._plain) {
+      let inner: unknown;
       try {
-        then.call(
-          awaited,
-          (v) => settle(v, NO_ERROR),
-          (e) => settle(undefined, asStepError(e)),
-        );
-      } catch (error) {
-        if (this._waiter === wait) {
-          this._abandonHostWait();
-          this._stepHandle = loop.callSoon(this._step, undefined, asStepError(error));
-        }
+        inner = thenOf(value);
+      } catch (thrown) {
+        this._stepHandle = loop.callSoon(this._step, undefined, asStepError(thrown));
+        return;
       }
-    };
-    if (deferred) void SETTLED.then(subscribe);
-    else subscribe();
+      if (typeof inner === "function") {
+        this._waitOnThenable(value as PromiseLike<unknown>, inner as PromiseLike<unknown>["then"], !loop._isRunByHand());
+        return;
+      }
+    }
+    wait._args = [value, error];
+    this._stepHandle = wait;
+    loop._readyFromHost(wait, wait._plain);
   }
 
   /**
