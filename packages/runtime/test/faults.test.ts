@@ -1,7 +1,7 @@
 // What the runtime does when things fail or are used at the edges: each case has a defined outcome
 // (README, "Under load and when things fail"), asyncio's where asyncio has one.
 import { asyncFn, thrown } from "./helpers";
-import { CancelledError, Future, InvalidStateError, TestLoop, allTasks, sleep, type ExceptionContext, type Task } from "../src/index";
+import { CancelledError, InvalidStateError, TestLoop, allTasks, sleep, type ExceptionContext, type Task } from "../src/index";
 
 let loop: TestLoop;
 let reported: ExceptionContext[];
