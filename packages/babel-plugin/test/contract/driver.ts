@@ -29,20 +29,21 @@ export type Command =
   /** Drives an inner coroutine seen in the chain earlier (being awaited, or finished). */
   | { op: "inner"; pick: number; method: Method; v: number | null };
 
-const sent = fc.oneof(fc.constant(null), fc.nat(9));
+// Mostly undefined, so that a first send starts the coroutine more often than it is refused.
+const sent = fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.nat(9), weight: 1 });
 
 export const commandLists: fc.Arbitrary<Command[]> = fc.array(
   fc.oneof(
-    { arbitrary: fc.record({ op: fc.constant("send" as const), v: sent }), weight: 8 },
+    { arbitrary: fc.record({ op: fc.constant("send" as const), v: sent }), weight: 10 },
     { arbitrary: fc.record({ op: fc.constant("next" as const), v: sent }), weight: 2 },
-    { arbitrary: fc.constant<Command>({ op: "throw" }), weight: 2 },
+    { arbitrary: fc.constant<Command>({ op: "throw" }), weight: 1 },
     { arbitrary: fc.constant<Command>({ op: "close" }), weight: 2 },
     {
       arbitrary: fc.record({ op: fc.constant("inner" as const), pick: fc.nat(3), method: fc.constantFrom(...METHODS), v: sent }),
       weight: 2,
     },
   ),
-  { maxLength: 12 },
+  { maxLength: 16 },
 );
 
 export function describeCommand(c: Command): string {
@@ -94,7 +95,13 @@ export function observe(
       const chain = r.chain;
       remember(chain, known);
       const calls = chain.flatMap((c) =>
-        METHODS.map((m) => `${c.name}.${m}: ${attempt(() => call(c, m, undefined, probeError), m, describe)}`),
+        METHODS.map((m) => {
+          const before = snapshotOf(r, known);
+          const outcome = attempt(() => call(c, m, undefined, probeError), m, describe);
+          // A refused call changes nothing, also from inside the run.
+          const changed = snapshotOf(r, known) === before ? "" : " (changed the coroutine!)";
+          return `${c.name}.${m}: ${outcome}${changed}`;
+        }),
       );
       log.push(`probe${id} ${snapshotOf(r, known)} [${calls.join("; ")}]`);
     },

@@ -74,11 +74,11 @@ const raw = fc.letrec<{ stmt: RawStmt; block: RawStmt[] }>((tie) => ({
   stmt: fc.oneof(
     { depthSize: "small", maxDepth: 3, withCrossShrink: true },
     { arbitrary: fc.constant<RawStmt>({ k: "await" }), weight: 5 },
-    { arbitrary: fc.record({ k: fc.constant("call" as const), fn: fc.nat(3) }), weight: 3 },
+    { arbitrary: fc.record({ k: fc.constant("call" as const), fn: fc.nat(3) }), weight: 4 },
     { arbitrary: fc.record({ k: fc.constant("awaitDone" as const), fail: fc.boolean() }), weight: 1 },
     { arbitrary: fc.constant<RawStmt>({ k: "return" }), weight: 1 },
     { arbitrary: fc.constant<RawStmt>({ k: "throw" }), weight: 1 },
-    { arbitrary: fc.constant<RawStmt>({ k: "probe" }), weight: 1 },
+    { arbitrary: fc.constant<RawStmt>({ k: "probe" }), weight: 2 },
     {
       arbitrary: fc.record({
         k: fc.constant("try" as const),
@@ -97,9 +97,9 @@ const raw = fc.letrec<{ stmt: RawStmt; block: RawStmt[] }>((tie) => ({
   block: fc.array(tie("stmt"), { maxLength: 3 }),
 }));
 
-/** Programs of one to three functions. */
+/** Programs of one to three functions, each of one to five statements. */
 export const programs: fc.Arbitrary<Program> = fc
-  .array(raw.block.filter((b) => b.length > 0), { minLength: 1, maxLength: 3 })
+  .array(fc.array(raw.stmt, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 3 })
   .map(finish);
 
 /** Numbers every statement, points each call at a later function, renders the source. */
