@@ -154,6 +154,12 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   /**
    * Finishes a suspended coroutine, running its `finally` blocks (`catch` blocks do not see it).
    * Does nothing to a coroutine that has not started or has finished.
+   *
+   * As CPython's gen_close, frame by frame from the innermost: each frame gets GeneratorExit (its
+   * generator's `return()`), or, when the frame it awaited ended with an error, that error; it then
+   * runs as usual — awaits in its finally blocks of inline coroutines and done futures are driven by
+   * `_resume` — until it finishes, and the next frame out gets its outcome. A frame that suspends
+   * again stops the close there ("coroutine ignored close"). The outermost frame's outcome is close's.
    */
   close(): unknown {
     if (this._state === CLOSED && this._owner === null) return undefined;
@@ -165,39 +171,34 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
       this._finish();
       return undefined;
     }
-    this._state = RUNNING;
+    let isThrow = false;
+    let error: unknown = undefined;
     for (;;) {
       const frames = this._frames;
-      const frame: Coroutine<unknown> = frames === null ? this : frames[frames.length - 1]!;
-      let r: IteratorResult<unknown>;
+      const depth = frames === null ? 0 : frames.length - 1;
+      const frame: Coroutine<unknown> = depth === 0 ? this : frames![depth]!;
+      // The frame below gets the outcome instead of being resumed with it (`_resume` would).
+      const below = depth === 0 ? null : frames![depth - 1]!;
+      const barrier = below === null ? null : new CloseBarrier(below._gen);
+      if (below !== null) below._gen = barrier!;
+      if (!isThrow) frame._gen = returnOnce(frame);
+      let outcome: ResumeOutcome;
       try {
-        r = frame._gen.return!(undefined);
-      } catch (error) {
-        // A finally block threw: the error rises into the awaiting frame, as Python's close does.
-        if (frame === this) {
-          this._finish();
-          throw error;
-        }
-        frame._finishInline();
-        frames!.pop();
-        const outcome = this._resume(true, error);
-        if (outcome === SUSPEND) throw this._ignoredClose();
+        outcome = this._resume(isThrow, error);
+      } finally {
+        if (below !== null) below._gen = barrier!.gen;
+      }
+      if (outcome !== SUSPEND) {
         const v = this._value;
         this._value = undefined;
         if (outcome === RETURN) return v;
         throw v;
       }
-      if (!r.done) {
-        this._state = SUSPENDED;
-        this._value = r.value;
-        throw this._ignoredClose();
-      }
-      if (frame === this) {
-        this._finish();
-        return r.value;
-      }
-      frame._finishInline();
-      frames!.pop();
+      if (this._value !== barrier || barrier === null) throw this._ignoredClose();
+      this._state = RUNNING;
+      this._value = undefined;
+      isThrow = barrier.isThrow;
+      error = barrier.error;
     }
   }
 
@@ -402,4 +403,40 @@ function leakedStopIteration(frame: Coroutine<unknown>, error: StopIteration): E
       `return the value instead`,
     { cause: error },
   );
+}
+
+/**
+ * Stands in for a frame's generator for one call: whichever way `_resume` drives it, it puts the
+ * generator back and calls its `return()` (close's GeneratorExit), so `_resume` handles what
+ * follows — a finally block that awaits, finishes or throws — as for any other resumption.
+ */
+function returnOnce(frame: Coroutine<unknown>): Frame {
+  const gen = frame._gen;
+  const deliver = (): IteratorResult<unknown> => {
+    frame._gen = gen;
+    return gen.return!(undefined);
+  };
+  return { next: deliver, throw: deliver, return: deliver };
+}
+
+/**
+ * Stands in, during close, for the generator of the frame below the one being closed: it records
+ * the closed frame's outcome and suspends on itself, so `_resume` stops there instead of resuming
+ * the frame below with that outcome.
+ */
+class CloseBarrier implements Frame {
+  isThrow = false;
+  error: unknown = undefined;
+  constructor(readonly gen: Frame) {}
+  next(): IteratorResult<unknown> {
+    return { done: false, value: this };
+  }
+  throw(error: unknown): IteratorResult<unknown> {
+    this.isThrow = true;
+    this.error = error;
+    return { done: false, value: this };
+  }
+  return(): IteratorResult<unknown> {
+    return { done: false, value: this };
+  }
 }

@@ -7,7 +7,7 @@ import { Coroutine } from "./coroutine.js";
 import { isCoroutineFunction } from "./coroutine-function.js";
 import { _ensureFuture } from "./ensure-future.js";
 import { _getRunningLoop, _registerLoopFactory, _setRunningLoop } from "./current-loop.js";
-import { defaultExceptionHandler, type ExceptionContext, type ExceptionHandler } from "./exception-handler.js";
+import { _reportSafely, type ExceptionContext, type ExceptionHandler } from "./exception-handler.js";
 import { describeValue, notACoroutine } from "./describe.js";
 import { sleepThread } from "./sleep-thread.js";
 import { stuckError } from "./stuck-error.js";
@@ -298,13 +298,13 @@ export class EventLoop {
     }
     const handler = this._exceptionHandler;
     if (handler === null) {
-      defaultExceptionHandler(context);
+      _reportSafely(context);
       return;
     }
     try {
       handler(this, context);
     } catch (exception) {
-      defaultExceptionHandler({ message: "Unhandled error in exception handler", exception, context });
+      _reportSafely({ message: "Unhandled error in exception handler", exception, context });
     }
   }
 

@@ -19,7 +19,29 @@ export function defaultExceptionHandler(context: ExceptionContext): void {
   }
   if ("exception" in context) {
     const e = context.exception;
-    lines.push(e instanceof Error && e.stack ? e.stack : `exception: ${describeValue(e)}`);
+    let stack: unknown;
+    try {
+      stack = e instanceof Error ? e.stack : undefined;
+    } catch {
+      // a throwing `stack` getter: describe the error instead
+    }
+    lines.push(typeof stack === "string" && stack !== "" ? stack : `exception: ${describeValue(e)}`);
   }
   console.error(lines.join("\n"));
+}
+
+/**
+ * The default handler, guarded as asyncio guards it: an error while reporting an error (a
+ * console.error that throws) must not escape into the loop, which would stop it mid-iteration.
+ */
+export function _reportSafely(context: ExceptionContext): void {
+  try {
+    defaultExceptionHandler(context);
+  } catch (failure) {
+    try {
+      console.error("Exception in default exception handler", failure);
+    } catch {
+      // Nothing is left to report with.
+    }
+  }
 }

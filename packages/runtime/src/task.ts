@@ -376,6 +376,13 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     // As asyncio: cancelling a task, even a finished one, counts as retrieving its error.
     this._retrieved();
     if (this._state !== 0) return false;
+    if (this._loop._closed) {
+      // Refused before anything changes: nothing can deliver the cancellation any more.
+      throw new Error(
+        `cancel() on ${this}: its event loop is closed, so the task can never run again to be cancelled; ` +
+          `cancel pending tasks and run the loop before closing it (as run() does)`,
+      );
+    }
     this._numCancelsRequested++;
     if (this._onCancelRequest !== null) this._onCancelRequest(msg);
     const waiter = this._waiter;

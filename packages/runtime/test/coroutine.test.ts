@@ -244,6 +244,82 @@ describe("close", () => {
     expect(thrown(() => co.close())).toEqual(new Error("from finally"));
     expect(co.state).toBe("closed");
   });
+
+  // The three below were found by the hand-stepping property (babel-plugin/test/coroutine-contract).
+  test("awaits that do not suspend are fine in a finally block during close: a done future, an inline coroutine that returns", () => {
+    const log: unknown[] = [];
+    const done = new Future<string>({ loop });
+    done.setResult("done");
+    const quick = asyncFn("quick", function* () { return "quick"; });
+    const co = asyncFn("f", function* () {
+      try {
+        yield 1;
+      } finally {
+        log.push(yield done, yield quick());
+      }
+    })();
+    co.send();
+    expect(co.close()).toBeUndefined();
+    expect(log).toEqual(["done", "quick"]);
+    expect(co.state).toBe("closed");
+  });
+
+  test("an inline coroutine awaited in a finally block during close runs; when it suspends, the chain stays suspended in it", () => {
+    const log: unknown[] = [];
+    const cleanup = asyncFn("cleanup", function* () {
+      log.push("cleanup starts");
+      log.push((yield "flush") as string);
+    });
+    const co = asyncFn("f", function* () {
+      try {
+        yield 1;
+      } finally {
+        yield cleanup();
+      }
+    })();
+    co.send();
+    expect((thrown(() => co.close()) as Error).message).toMatch(/^coroutine ignored close: .* awaited "flush"/);
+    expect(co.state).toBe("suspended");
+    expect(co.awaiting).toBe("flush");
+    expect(co.chain.map((c) => c.name)).toEqual(["f", "cleanup"]);
+    // Resuming finishes the interrupted close: the rest of the finally block, then the return.
+    expect(returnValue(() => co.send("flushed"))).toBeUndefined();
+    expect(log).toEqual(["cleanup starts", "flushed"]);
+  });
+
+  test("a frame that catches the error of an inner finally block and returns does not resume the frames outside it", () => {
+    const log: string[] = [];
+    const inner = asyncFn("inner", function* () {
+      try {
+        yield 1;
+      } finally {
+        throw new Error("from inner finally");
+      }
+    });
+    const middle = asyncFn("middle", function* () {
+      try {
+        yield inner();
+      } catch (e) {
+        log.push(`middle caught ${(e as Error).message}`);
+        return "middle's value";
+      }
+    });
+    const outer = asyncFn("outer", function* () {
+      try {
+        const v = yield middle();
+        log.push(`outer resumed with ${v}`);
+        yield 2;
+      } finally {
+        log.push("outer finally");
+      }
+    });
+    const co = outer();
+    co.send();
+    // As CPython's close: middle finished normally, so outer gets GeneratorExit, not middle's value.
+    expect(co.close()).toBeUndefined();
+    expect(log).toEqual(["middle caught from inner finally", "outer finally"]);
+    expect(co.state).toBe("closed");
+  });
 });
 
 describe("next", () => {
