@@ -131,10 +131,9 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
    * Runs the coroutine once: sends `value` into it, or throws `error` into it, and acts on what it
    * does next. Called by the loop through the queued Handle; calling it by hand (the seed's
    * `task._step()`) consumes that queued step, so the loop never steps the task twice.
-   */
-  /**
-   * `_step` bound to this task (a bound function, not an arrow: no closure context per task),
-   * so it can be handed to `callSoon` as asyncio hands over `self.__step`.
+   *
+   * It is `_runStep` bound to this task (a bound function, not an arrow: no closure context per
+   * task), so it can be handed to `callSoon` as asyncio hands over `self.__step`.
    */
   _step: (value?: unknown, error?: unknown) => void = this._runStep.bind(this);
 
@@ -144,6 +143,8 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
       throw new InvalidStateError(`_step(): already done: ${this}; a finished task cannot be stepped`);
     }
     const loop = this._loop;
+    // By hand on a closed loop's task: refuse before the coroutine runs, or its next step could not be queued.
+    if (loop._closed) loop._checkClosed("_step");
     const previous = loop._currentTask;
     if (previous !== null) {
       throw new Error(

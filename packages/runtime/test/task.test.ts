@@ -456,3 +456,13 @@ describe("an error nobody retrieved", () => {
     ]);
   });
 });
+
+test("_step() by hand on a task of a closed loop is refused before its coroutine runs", () => {
+  const other = new TestLoop();
+  const log: string[] = [];
+  const t = new Task(asyncFn("f", function* () { log.push("ran"); yield 1; })(), { loop: other });
+  other.close();
+  expect(() => t._step()).toThrow(/Event loop is closed: _step\(\) cannot be used on a closed loop/);
+  expect(log).toEqual([]);
+  expect(t.done()).toBe(false);
+});
