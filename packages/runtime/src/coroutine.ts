@@ -10,6 +10,12 @@ const SUSPENDED = 2;
 const CLOSED = 3;
 const STATE_NAMES: readonly CoroutineState[] = ["created", "running", "suspended", "closed"];
 
+/** True when `_resume` may drive `co` now: not running inline in another, not running, not closed. */
+export function isDrivable(co: Coroutine<unknown>): boolean {
+  const state = co._state;
+  return co._owner === null && (state === CREATED || state === SUSPENDED);
+}
+
 /** What `_resume` reports; the value it refers to is in `_value`. */
 export const SUSPEND = 0;
 export const RETURN = 1;

@@ -1,4 +1,4 @@
-import { CREATED, Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper } from "./coroutine.js";
+import { CREATED, Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper, isDrivable } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./errors.js";
 import { Future, _rejectUnhandled, isFuture, type FutureWaiter } from "./future.js";
 import { getEventLoop } from "./current-loop.js";
@@ -184,15 +184,14 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     loop._currentTask = this as Task<unknown>;
     let outcome;
     try {
-      const misuse = coro._misuse("_step");
-      if (misuse !== null) {
-        // The coroutine cannot run (finished, or driven elsewhere): that is the task's error.
-        coro._value = misuse;
-        outcome = THROW;
-      } else {
+      if (isDrivable(coro)) {
         outcome = error === NO_ERROR
           ? coro._resume(false, value)
           : coro._resume(true, error === THROWN_UNDEFINED ? undefined : error);
+      } else {
+        // The coroutine cannot run (finished, or driven elsewhere): that is the task's error.
+        coro._value = coro._misuse("_step");
+        outcome = THROW;
       }
     } finally {
       loop._currentTask = null;
