@@ -21,6 +21,14 @@ const jestPkgProject = () => {
   };
 };
 
+// The bench's pure logic (statistics, goals, "not compiled yet" detection, depth search): no timing.
+const benchProject = () => ({
+  displayName: "bench",
+  rootDir: "<rootDir>/bench",
+  testMatch: ["<rootDir>/test/**/*.test.js"],
+  transform: { "\\.[jt]sx?$": ["babel-jest", { rootMode: "upward" }] },
+});
+
 const fs = require("fs");
 const path = require("path");
 
@@ -32,5 +40,5 @@ const examples = fs
 
 module.exports = {
   reporters: ["default", "<rootDir>/scripts/summary-reporter.js"],
-  projects: [pkgProject("runtime"), pkgProject("babel-plugin"), jestPkgProject(), ...examples],
+  projects: [pkgProject("runtime"), pkgProject("babel-plugin"), jestPkgProject(), benchProject(), ...examples],
 };

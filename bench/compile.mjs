@@ -1,41 +1,39 @@
 // Compiles one workload source three ways, all to CommonJS so every variant is loaded the same way:
 //   native   - async/await left as is
-//   babel    - @babel/plugin-transform-async-to-generator (helpers injected inline)
+//   babel    - Babel's own async transforms: async-to-generator, plus async-generator-functions
+//              (it only touches async generators and `for await`, which async-to-generator alone
+//              would turn into invalid code); helpers injected inline
 //   stepwise - @stepwise/babel-plugin (helpers required from @stepwise/runtime)
+// and records, for each, the async constructs the compile left native (logic/native-left.cjs).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { transformSync } from "@babel/core";
 
 const require = createRequire(import.meta.url);
+const { nativeAsyncLeft } = require("./logic/native-left.cjs");
 const plugin = (name) => require.resolve(name);
 const COMMONJS = plugin("@babel/plugin-transform-modules-commonjs");
 
-export const PLUGINS = {
+export const BUILDS = {
   native: [COMMONJS],
-  babel: [plugin("@babel/plugin-transform-async-to-generator"), COMMONJS],
+  babel: [plugin("@babel/plugin-transform-async-generator-functions"), plugin("@babel/plugin-transform-async-to-generator"), COMMONJS],
   stepwise: [plugin("@stepwise/babel-plugin"), COMMONJS],
 };
 
-/** { native, babel, stepwise }: the CommonJS code of `file` compiled each way. */
+/** { code: { native, babel, stepwise }, left: { native, babel, stepwise } } for `file`. */
 export function compileWorkload(file) {
   const source = readFileSync(file, "utf8");
-  const out = {};
-  for (const [variant, plugins] of Object.entries(PLUGINS)) {
-    out[variant] = transformSync(source, {
+  const code = {};
+  const left = {};
+  for (const [build, plugins] of Object.entries(BUILDS)) {
+    code[build] = transformSync(source, {
       filename: file,
       configFile: false, // the repo's babel.config.js (preset-env, TypeScript) must not apply
       babelrc: false,
       sourceType: "module",
       plugins,
     }).code;
+    left[build] = nativeAsyncLeft(code[build], `${file}.${build}.cjs`);
   }
-  return out;
-}
-
-/** Evaluates compiled CommonJS code; `@stepwise/runtime` maps to the runtime instance given. */
-export function loadCompiled(code, filename, runtime) {
-  const module = { exports: {} };
-  const req = (id) => (id === "@stepwise/runtime" ? runtime : require(id));
-  new Function("require", "module", "exports", `${code}\n//# sourceURL=${filename}`)(req, module, module.exports);
-  return module.exports;
+  return { code, left };
 }

@@ -1,13 +1,10 @@
-// Timing, statistics and heap helpers. Every sample returns { result, ...numericMetrics }.
+// In-process timing, sampling and heap helpers. Every run returns { result, ...numericMetrics }.
 
 export const now = () => performance.now();
 
 /** Full collection, when run with --expose-gc (worker processes are). */
 export function collect() {
-  if (typeof globalThis.gc === "function") {
-    globalThis.gc();
-    globalThis.gc();
-  }
+  if (typeof globalThis.gc === "function") globalThis.gc();
 }
 
 export function heapUsed() {
@@ -15,41 +12,64 @@ export function heapUsed() {
   return process.memoryUsage().heapUsed;
 }
 
-/** Runs fn (sync, or async returning a native Promise) and times it: { result, ms }. */
-export async function time(fn) {
+/**
+ * Starts a clock; calling the result gives { cpuMs, wallMs } since then. cpuMs is the process's
+ * CPU time (user + system, every thread: V8's GC and compiler helpers included): on a machine
+ * shared with other jobs it barely moves when they take the CPU, which wall time does.
+ */
+export function clock() {
+  const c0 = process.cpuUsage();
   const t0 = now();
-  let result = fn();
-  if (result instanceof Promise) result = await result;
-  return { result, ms: now() - t0 };
+  return () => {
+    const c = process.cpuUsage(c0);
+    return { cpuMs: (c.user + c.system) / 1000, wallMs: now() - t0 };
+  };
 }
 
-export function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
+/** Runs fn (sync, or async returning a native Promise) and times it: { result, cpuMs, wallMs }. */
+export async function time(fn) {
+  const stop = clock();
+  let result = fn();
+  if (result instanceof Promise) result = await result;
+  return { result, ...stop() };
+}
+
+function median(sorted) {
   const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1], samples: sorted };
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /**
- * Warm-up runs (at least `warmup` of them, and for at least `warmupMs`), one full collection,
- * then `samples` recorded runs. No collection between samples: a forced full GC makes V8 warm
- * some code up again, so each sample pays for its own garbage instead. Every run must give the
- * same result.
+ * Warm-up runs, then up to `samples` recorded runs. Warming goes on until there were at least
+ * `warmup` runs and `warmupMs` passed, but stops after `warmupMaxMs` (at least one run); sampling
+ * stops after 3 samples once `sampleMaxMs` passed. So a slow variant does not take minutes. One full collection before the samples, none between them: a forced
+ * full GC makes V8 warm some code up again, so each sample pays for its own garbage instead.
+ * Every run must give the same result. Returns { result, warmupRuns, metrics: { [m]: { median, min, max, samples } } }.
  */
-export async function sample(once, { warmup, samples, warmupMs = 0 }) {
+export async function sample(once, { warmup, warmupMs, warmupMaxMs, samples, sampleMaxMs = Infinity }) {
   const first = (await once()).result;
   const check = (row) => {
     if (!Object.is(row.result, first)) throw new Error(`result changed between runs: ${first}, then ${row.result}`);
     return row;
   };
   const t0 = now();
-  for (let i = 1; i < warmup || now() - t0 < warmupMs; i++) check(await once());
+  let warmupRuns = 1;
+  while ((warmupRuns < warmup || now() - t0 < warmupMs) && now() - t0 < warmupMaxMs) {
+    check(await once());
+    warmupRuns++;
+  }
   collect();
   const rows = [];
-  for (let i = 0; i < samples; i++) rows.push(check(await once()));
+  const t1 = now();
+  while (rows.length < samples && (rows.length < 3 || now() - t1 < sampleMaxMs)) rows.push(check(await once()));
   const metrics = {};
   for (const key of Object.keys(rows[0])) {
-    if (key !== "result") metrics[key] = stats(rows.map((r) => r[key]));
+    if (key === "result") continue;
+    const sorted = rows.map((r) => r[key]).sort((a, b) => a - b);
+    metrics[key] = { median: median(sorted), min: sorted[0], max: sorted[sorted.length - 1], samples: sorted };
   }
-  return { result: first, metrics };
+  return { result: first, warmupRuns, metrics };
 }
+
+/** V8's error for running out of stack (a RangeError). */
+export const isStackOverflow = (error) => error instanceof RangeError && /Maximum call stack size exceeded/.test(error.message);

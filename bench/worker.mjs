@@ -1,21 +1,39 @@
 // One (case, variant) measured in its own process, so variants cannot disturb each other's JIT
-// state or heap. Spawned by run.mjs with --expose-gc; prints one JSON line.
+// state or heap. Spawned by run.mjs with --expose-gc; prints one JSON line: the sample() summary,
+// or { overflow: true, message } when the case allows a stack overflow and one happened.
 import { readFileSync } from "node:fs";
 import * as runtime from "@stepwise/runtime";
 import { CASES } from "./cases.mjs";
-import { loadCompiled } from "./compile.mjs";
-import { sample } from "./measure.mjs";
+import { loadCompiled } from "./load-compiled.mjs";
+import { isStackOverflow, sample } from "./measure.mjs";
 
-const [caseId, variant, mode, outDir] = process.argv.slice(2);
+const [caseId, variantName, mode, outDir] = process.argv.slice(2);
 const spec = CASES.find((c) => c.id === caseId);
-if (!spec || !spec.variants[variant]) throw new Error(`unknown case/variant: ${caseId} ${variant}`);
+const variant = spec?.variants[variantName];
+if (!variant) throw new Error(`unknown case/variant: ${caseId} ${variantName}`);
 
-const compiledAs = (v) => (v.startsWith("stepwise") ? "stepwise" : v === "babel" ? "babel" : "native");
-const file = `${outDir}/compiled/${spec.workload}.${compiledAs(variant)}.cjs`;
-const mod = loadCompiled(readFileSync(file, "utf8"), file, runtime);
+let mod = null;
+if (variant.build) {
+  const file = `${outDir}/compiled/${spec.workload}.${variant.build}.cjs`;
+  mod = loadCompiled(readFileSync(file, "utf8"), file, runtime);
+}
 
 const quick = mode === "quick";
-const size = spec.size[mode];
-const counts = { warmup: quick ? 1 : 5, warmupMs: quick ? 0 : 500, samples: spec.samples?.[mode] ?? (quick ? 3 : 11) };
-const out = await sample(spec.variants[variant](mod, size, runtime), counts);
-process.stdout.write(`${JSON.stringify({ ...out, ...counts, gc: typeof globalThis.gc === "function" })}\n`);
+const counts = quick
+  ? { warmup: 1, warmupMs: 0, warmupMaxMs: 0, samples: spec.samples?.quick ?? 2 }
+  : {
+      warmup: spec.warmup?.runs ?? 3,
+      warmupMs: spec.warmup?.ms ?? 300,
+      warmupMaxMs: 1000,
+      samples: spec.samples?.full ?? 5,
+      sampleMaxMs: 500,
+    };
+const once = await variant.setup({ mod, size: spec.size[mode], rt: runtime, outDir });
+let out;
+try {
+  out = await sample(once, counts);
+} catch (error) {
+  if (!(spec.mayOverflow && isStackOverflow(error))) throw error;
+  out = { overflow: true, message: `${error.name}: ${error.message}` };
+}
+process.stdout.write(`${JSON.stringify({ ...out, counts, gc: typeof globalThis.gc === "function" })}\n`);

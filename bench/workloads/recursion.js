@@ -1,19 +1,21 @@
-// Workload 3: chains of async calls. Stepwise runs an awaited, never-started coroutine inline
-// (no Task, no loop iteration); native and Babel go through a promise per call.
+// Chains of async calls. Stepwise runs an awaited, never-started coroutine inline (no Task, no
+// loop iteration); native and Babel go through a promise per call.
 
-// A tree of calls: fib(n) makes fib(n+1)*2-1 calls, each awaiting two others.
+// A tree of calls: fib(n) makes 2*fib(n+1)-1 calls, each awaiting two others.
 export async function fib(n) {
-  if (n < 2) return n;
-  return (await fib(n - 1)) + (await fib(n - 2));
+  return n < 2 ? n : (await fib(n - 1)) + (await fib(n - 2));
 }
 
-// A chain `depth` calls deep whose innermost call awaits `steps` plain values: each of those
-// suspensions resumes through the whole chain, which must not cost O(depth) per step.
-export async function chain(depth, steps) {
-  if (depth === 0) {
-    let sum = 0;
-    for (let i = 0; i < steps; i++) sum += await i;
-    return sum;
-  }
-  return 1 + (await chain(depth - 1, steps));
+// A chain `depth` calls deep that suspends once at the bottom (`await 0`), so the resumption
+// goes back up through every call.
+export async function nest(depth) {
+  if (depth === 0) return await 0;
+  return 1 + (await nest(depth - 1));
+}
+
+// The whole chain, `runs` times one after the other.
+export async function chains(runs, depth) {
+  let sum = 0;
+  for (let r = 0; r < runs; r++) sum += await nest(depth);
+  return sum;
 }
