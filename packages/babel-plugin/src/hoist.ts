@@ -84,24 +84,6 @@ export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null,
   return captures;
 }
 
-/** True when code in the file can make or resolve bindings at run time: `with` or a direct `eval`. */
-export function hasDynamicScope(program: NodePath<t.Program>): boolean {
-  let found = false;
-  program.traverse({
-    WithStatement(p) {
-      found = true;
-      p.stop();
-    },
-    CallExpression(p) {
-      if (t.isIdentifier(p.node.callee, { name: "eval" }) && !p.scope.getBinding("eval")) {
-        found = true;
-        p.stop();
-      }
-    },
-  });
-  return found;
-}
-
 /**
  * The arguments a wrapper passes its generator: the captured values first, then its own
  * arguments (`base`: `arguments`, or the arrow wrapper's parameters and rest).

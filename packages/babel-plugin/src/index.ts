@@ -4,7 +4,7 @@ import { resolveOptions, type PluginOptions } from "./options.js";
 import { MethodMarks } from "./method-marks.js";
 import { compileAsyncFunction, type FileContext } from "./rewrite-function.js";
 import { RuntimeImports } from "./runtime-imports.js";
-import { hasDynamicScope } from "./hoist.js";
+import { indexFile } from "./async-index.js";
 
 export type { PluginOptions } from "./options.js";
 
@@ -28,14 +28,19 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
       // All the work happens in one traversal at Program entry, before other plugins and presets
       // (async-to-generator in preset-env, the TypeScript preset) see any function.
       Program(program: NodePath<t.Program>, state: PluginPass) {
+        const index = indexFile(program.node);
+        if (index.leadsToAsync.size === 0) return;
         const ctx: FileContext = {
           imports: new RuntimeImports(program, runtime, state.filename),
           marks: new MethodMarks(),
           file: fileLabel(state.filename, state.file.opts.root ?? state.cwd),
           eager: start === "eager",
-          dynamicScope: hasDynamicScope(program),
+          dynamicScope: index.dynamicScope,
         };
         program.traverse({
+          enter(path) {
+            if (!index.leadsToAsync.has(path.node)) path.skip();
+          },
           Function: {
             exit(path) {
               compileAsyncFunction(path, ctx);
@@ -47,8 +52,11 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
             },
           },
         });
-        // Register the references the plugin made (e.g. so the TypeScript preset keeps the import).
-        if (ctx.imports.used) program.scope.crawl();
+        // Plugins that run after this one see the compiled code with fresh scope information (the
+        // TypeScript preset, for one, keeps an import only if it knows of a reference to it).
+        // With no other plugin, nothing reads it, and re-crawling the whole file would cost a
+        // traversal of its own.
+        if (ctx.imports.used && state.file.opts.plugins!.length > 1) program.scope.crawl();
       },
     },
   };
