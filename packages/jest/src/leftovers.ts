@@ -1,22 +1,5 @@
-import type { Handle, Task, TestLoop } from "@stepwise/runtime";
+import { Task, type Handle, type TestLoop } from "@stepwise/runtime";
 import { describeTask, describeValue } from "./describe.js";
-
-/**
- * Records every task created on `loop`, so that failed tasks (which the loop no longer holds) can
- * be checked for unretrieved errors at the end of the test.
- * TODO(after merge): replace with `unretrievedErrors(loop)` from @stepwise/runtime.
- */
-export function watchTasks(loop: TestLoop): readonly Task<unknown>[] {
-  const seen: Task<unknown>[] = [];
-  const tasks = loop._tasks;
-  loop._tasks = Object.assign(new Set(tasks), {
-    add(task: Task<unknown>) {
-      seen.push(task);
-      return Set.prototype.add.call(this, task) as Set<Task<unknown>>;
-    },
-  });
-  return seen;
-}
 
 /**
  * What a test left behind on its loop: pending tasks, failed tasks whose error nobody retrieved,
@@ -24,9 +7,10 @@ export function watchTasks(loop: TestLoop): readonly Task<unknown>[] {
  * TODO(after merge): the pending tasks are `allTasks(loop)` and the dump `formatTasks`/`dumpTasks`
  * from @stepwise/runtime; this is the one place to switch.
  */
-export function checkLeftovers(loop: TestLoop, seen: readonly Task<unknown>[], pendingAllowed: boolean): Error | null {
+export function checkLeftovers(loop: TestLoop, pendingAllowed: boolean): Error | null {
   const sections: string[] = [];
-  const failed = seen.filter((t) => t.done() && !t.cancelled() && t._failed && t._logTraceback);
+  // Tasks only (a plain Future's error is the test's own business); one collected since is still listed.
+  const failed = loop.checkLeaks().unretrievedErrors.filter((e) => e.future === undefined || e.future instanceof Task);
   if (!pendingAllowed) {
     const pending = [...loop._tasks];
     const owned = new Set<unknown>();
@@ -39,7 +23,9 @@ export function checkLeftovers(loop: TestLoop, seen: readonly Task<unknown>[], p
     section(sections, timers, "timer still scheduled", "timers still scheduled", (h) => `${describeCall(h)} due at ${h.when()} (now ${loop.time()})`);
     section(sections, callbacks, "callback queued but never run", "callbacks queued but never run", describeCall);
   }
-  section(sections, failed, "task failed and nobody retrieved its error", "tasks failed and nobody retrieved their errors", describeTask);
+  section(sections, failed, "task failed and nobody retrieved its error", "tasks failed and nobody retrieved their errors", (e) =>
+    e.future !== undefined ? describeTask(e.future as Task<unknown>) : e.description,
+  );
   if (sections.length === 0) return null;
   return new Error(
     `The test left work on its loop:\n${sections.join("\n")}\n` +

@@ -1,9 +1,8 @@
-import { TestLoop, setEventLoop, type Task } from "@stepwise/runtime";
-import { checkLeftovers, watchTasks } from "./leftovers.js";
+import { TestLoop, setEventLoop } from "@stepwise/runtime";
+import { checkLeftovers } from "./leftovers.js";
 
 interface PerTest {
   loop: TestLoop;
-  seen: readonly Task<unknown>[];
   pendingAllowed: boolean;
 }
 
@@ -41,7 +40,7 @@ export function _setupLoaded(): void {
 /** beforeEach of the setup file. */
 export function _beginTest(): void {
   const loop = new TestLoop();
-  current = { loop, seen: watchTasks(loop), pendingAllowed: false };
+  current = { loop, pendingAllowed: false };
   setEventLoop(loop);
 }
 
@@ -51,7 +50,7 @@ export function _endTest(testFailed: boolean): Error | null {
   current = null;
   if (test === null) return null;
   setEventLoop(null);
-  const problem = testFailed ? null : checkLeftovers(test.loop, test.seen, test.pendingAllowed);
+  const problem = testFailed ? null : checkLeftovers(test.loop, test.pendingAllowed);
   if (!test.loop.isRunning()) test.loop.close();
   return problem;
 }

@@ -3,6 +3,7 @@ import { TimerHeap } from "./timer-heap.js";
 import { Handle, TimerHandle } from "./handle.js";
 import { Future } from "./future.js";
 import { Task } from "./task.js";
+import { TaskList } from "./task-list.js";
 import { Coroutine } from "./coroutine.js";
 import { isCoroutineFunction } from "./coroutine-function.js";
 import { _ensureFuture } from "./ensure-future.js";
@@ -52,7 +53,7 @@ export class EventLoop {
   _currentHandle: Handle | null = null;
   _currentTask: Task<unknown> | null = null;
   /** Pending tasks (asyncio keeps a weak set; JavaScript cannot iterate one). */
-  _tasks = new Set<Task<unknown>>();
+  _tasks = new TaskList();
   /** Tasks waiting on thenables: only the host can wake them. */
   _hostWaits = 0;
   _exceptionHandler: ExceptionHandler | null = null;
@@ -82,8 +83,12 @@ export class EventLoop {
   /** Queues `callback(...args)` to run on the next iteration, after everything already queued. */
   callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
     this._checkCallback(callback, "callSoon");
-    this._checkClosed("callSoon");
-    const handle = new Handle(callback as (...args: never[]) => unknown, args, this);
+    return this._push(new Handle(callback as (...args: never[]) => unknown, args, this), "callSoon");
+  }
+
+  /** callSoon's work for a Handle already made (a Task's step); `method` names the call in errors. */
+  _push<H extends Handle>(handle: H, method: string): H {
+    this._checkClosed(method);
     this._ready.push(handle);
     if (this._driver === IDLE && !this._hostTurnQueued) this._scheduleHostTurn();
     return handle;

@@ -50,12 +50,17 @@ export class Handle {
           cb(...a);
       }
     } catch (exception) {
-      this._loop.callExceptionHandler({
-        message: `Exception in callback ${describeCallback(cb)}`,
-        exception,
-        handle: this,
-      });
+      this._reportException(cb, exception);
     }
+  }
+
+  /** An error from the callback goes to the loop's exception handler; the loop goes on. */
+  _reportException(cb: unknown, exception: unknown): void {
+    this._loop.callExceptionHandler({
+      message: `Exception in callback ${describeCallback(cb)}`,
+      exception,
+      handle: this,
+    });
   }
 
   toString(): string {

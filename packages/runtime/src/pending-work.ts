@@ -1,6 +1,6 @@
 import type { EventLoop } from "./event-loop.js";
 import type { Handle, TimerHandle } from "./handle.js";
-import { Task } from "./task.js";
+import { Task, TaskStep } from "./task.js";
 import { wakeWaiter } from "./future.js";
 import { describeCallback } from "./handle.js";
 import { describeValue } from "./describe.js";
@@ -31,13 +31,11 @@ export class PendingWork {
   readonly timers: readonly PendingTimer[];
 
   constructor(loop: EventLoop) {
-    const names = new Map<unknown, string>();
     const waiters = new Map<unknown, Task<unknown>>();
     for (const task of loop._tasks) {
-      names.set(task._step, `step of Task '${task.getName()}'`);
       if (task._futWaiter !== null) waiters.set(task._futWaiter, task);
     }
-    const describe = (h: Handle): string => describeHandle(h, names, waiters);
+    const describe = (h: Handle): string => describeHandle(h, waiters);
     this.time = loop.time();
     this.ready = [...loop._ready].filter((h) => !h._cancelled).map((handle) => ({ handle, callback: describe(handle) }));
     this.timers = loop._scheduled.sorted().map((handle) => ({ handle, when: handle._when, callback: describe(handle) }));
@@ -56,10 +54,9 @@ export class PendingWork {
   }
 }
 
-function describeHandle(handle: Handle, names: Map<unknown, string>, waiters: Map<unknown, Task<unknown>>): string {
+function describeHandle(handle: Handle, waiters: Map<unknown, Task<unknown>>): string {
+  if (handle instanceof TaskStep) return `step of Task '${handle._task.getName()}'`;
   const cb = handle._callback;
-  const known = names.get(cb);
-  if (known !== undefined) return known;
   const args = handle._args;
   if (cb === wakeWaiter && args[0] instanceof Task) return `wakeup of Task '${args[0].getName()}'`;
   let s = `${describeCallback(cb).replace(/\(\)$/, "")}(${args.map(describeValue).join(", ")})`;

@@ -45,18 +45,47 @@ function asStepError(error: unknown): unknown {
 let taskCounter = 0;
 
 /**
+ * The Handle of a task's step (asyncio's `call_soon(self.__step, ...)`): its callback is the
+ * task's `_step`, called on the task with the value or error to deliver. It holds the task rather
+ * than a function bound to it, which would cost every task a closure.
+ */
+export class TaskStep extends Handle {
+  constructor(
+    readonly _task: Task<unknown>,
+    public _value: unknown,
+    public _error: unknown,
+  ) {
+    super(Task.prototype._step as (...args: never[]) => unknown, NO_ARGS, _task._loop);
+  }
+
+  override _run(): void {
+    if (this._cancelled) return;
+    try {
+      this._task._step(this._value, this._error);
+    } catch (exception) {
+      this._reportException(this._callback, exception);
+    }
+  }
+
+  override cancel(): void {
+    super.cancel();
+    this._value = undefined;
+  }
+}
+
+/**
  * A wait on a thenable, which becomes the Handle of the step that resumes the task once it
  * settles (one object per wait). Its identity tells the current wait from an abandoned one, whose
  * late settlement must be ignored.
  */
-class HostWait extends Handle {
+class HostWait extends TaskStep {
   constructor(
     task: Task<unknown>,
     readonly thenable: PromiseLike<unknown>,
     /** A plain promise: settles from a promise job, with a value that is never a thenable. */
     readonly _plain: boolean,
   ) {
-    super(task._step, NO_ARGS, task._loop);
+    super(task, undefined, NO_ERROR);
   }
 }
 
@@ -84,6 +113,9 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
   _numCancelsRequested = 0;
   /** MUST_CANCEL (a cancellation to deliver at the next step) and EAGER (started with eagerStart). */
   _flags = 0;
+  /** Neighbours in the loop's list of pending tasks (task-list.ts). */
+  _prevTask: Task<unknown> | null = null;
+  _nextTask: Task<unknown> | null = null;
   /** Told of each accepted cancel request (abort-signal.ts); on the prototype, so other tasks carry nothing. */
   declare _onCancelRequest: ((msg: string | undefined) => void) | null;
 
@@ -101,7 +133,8 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
       // Stepped by hand before: take over its await, so it resumes with what it waits for.
       this._waitOn(coro._value);
     } else if (!eager) {
-      this._stepHandle = loop.callSoon(this._step);
+      // The seed's `loop.callSoon(task._step)`: a TaskStep is the Handle of this task's `_step`.
+      this._stepHandle = this._callSoonStep(undefined, NO_ERROR);
     }
     loop._tasks.add(this as Task<unknown>);
     if (loop._debug) _recordTaskOrigin(this);
@@ -129,16 +162,10 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
 
   /**
    * Runs the coroutine once: sends `value` into it, or throws `error` into it, and acts on what it
-   * does next. Called by the loop through the queued Handle; calling it by hand (the seed's
+   * does next. Called by the loop through the queued TaskStep; calling it by hand (the seed's
    * `task._step()`) consumes that queued step, so the loop never steps the task twice.
-   *
-   * It is `_runStep` bound to this task (a bound function, not an arrow: no closure context per
-   * task), so it can be handed to `callSoon` as asyncio hands over `self.__step`.
    */
-  _step: (value?: unknown, error?: unknown) => void = this._runStep.bind(this);
-
-  /** `_step`'s work. */
-  _runStep(value?: unknown, error: unknown = NO_ERROR): void {
+  _step(value?: unknown, error: unknown = NO_ERROR): void {
     if (this._state !== 0) {
       throw new InvalidStateError(`_step(): already done: ${this}; a finished task cannot be stepped`);
     }
@@ -240,13 +267,10 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     const loop = this._loop;
     if (isFuture(awaited)) {
       if (awaited._loop !== loop) {
-        this._stepHandle = loop.callSoon(
-          this._step,
-          undefined,
-          new Error(`Task ${this} got Future ${awaited} attached to a different loop; create it on the task's loop`),
+        this._stepHandle = this._callSoonStep(undefined, new Error(`Task ${this} got Future ${awaited} attached to a different loop; create it on the task's loop`),
         );
       } else if (awaited === this) {
-        this._stepHandle = loop.callSoon(this._step, undefined, new Error(`Task cannot await on itself: ${this}`));
+        this._stepHandle = this._callSoonStep(undefined, new Error(`Task cannot await on itself: ${this}`));
       } else {
         awaited._addWaiter(this);
         this._waiter = awaited;
@@ -259,7 +283,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
       then = thenOf(awaited);
     } catch (error) {
       // A `then` getter that throws: the await throws it, as it would natively.
-      this._stepHandle = loop.callSoon(this._step, undefined, asStepError(error));
+      this._stepHandle = this._callSoonStep(undefined, asStepError(error));
       return;
     }
     if (typeof then === "function") {
@@ -298,7 +322,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     } catch (error) {
       if (this._waiter === wait) {
         this._abandonHostWait();
-        this._stepHandle = this._loop.callSoon(this._step, undefined, asStepError(error));
+        this._stepHandle = this._callSoonStep(undefined, asStepError(error));
       }
     }
   }
@@ -319,7 +343,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
       try {
         inner = thenOf(value);
       } catch (thrown) {
-        this._stepHandle = loop.callSoon(this._step, undefined, asStepError(thrown));
+        this._stepHandle = this._callSoonStep(undefined, asStepError(thrown));
         return;
       }
       if (typeof inner === "function") {
@@ -327,28 +351,30 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
         return;
       }
     }
-    wait._args = [value, error];
+    wait._value = value;
+    wait._error = error;
     this._stepHandle = wait;
     loop._readyFromHost(wait, wait._plain);
   }
 
+  /** `loop.callSoon(this._step, value, error)`, as a TaskStep. */
+  _callSoonStep(value: unknown, error: unknown): TaskStep {
+    return this._loop._push(new TaskStep(this as Task<unknown>, value, error), "callSoon");
+  }
+
   /**
-   * `callSoon(this._step, value, NO_ERROR)`, reusing the Handle of the step that is running now
-   * when the loop runs it: that Handle has left the ready queue, and a task awaiting plain values
-   * in a loop would otherwise allocate one per await.
+   * `_callSoonStep(value, NO_ERROR)`, reusing the TaskStep that is running now when the loop runs
+   * it: it has left the ready queue, and a task awaiting plain values in a loop would otherwise
+   * make one per await.
    */
-  private _resumeSoon(value: unknown): Handle {
-    const loop = this._loop;
-    const running = loop._currentHandle;
-    if (running !== null && running._callback === this._step && running._args.length === 2 && !running._cancelled) {
-      loop._checkClosed("callSoon");
-      const args = running._args as unknown[];
-      args[0] = value;
-      args[1] = NO_ERROR;
-      loop._ready.push(running);
-      return running;
+  private _resumeSoon(value: unknown): TaskStep {
+    const running = this._loop._currentHandle;
+    if (running instanceof TaskStep && running._task === this && !running._cancelled && !(running instanceof HostWait)) {
+      running._value = value;
+      running._error = NO_ERROR;
+      return this._loop._push(running, "callSoon");
     }
-    return loop.callSoon(this._step, value, NO_ERROR);
+    return this._callSoonStep(value, NO_ERROR);
   }
 
   private _abandonHostWait(): void {
@@ -392,7 +418,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     if (waiter instanceof HostWait) {
       // A native promise cannot be cancelled: stop waiting for it and deliver the cancellation now.
       this._abandonHostWait();
-      this._stepHandle = this._loop.callSoon(this._step);
+      this._stepHandle = this._callSoonStep(undefined, NO_ERROR);
     }
     return true;
   }
