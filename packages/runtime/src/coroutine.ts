@@ -127,14 +127,19 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
    * returns, and the body's error when it throws.
    */
   send(value?: unknown): unknown {
-    this._checkDrivable("send");
-    if (this._state === CREATED && value !== undefined) {
-      throw new TypeError(
-        `can't send non-undefined value to a just-started coroutine: ${this} has not run yet; ` +
-          `start it with send(undefined) (or send()), then send values into its awaits`,
-      );
+    if (this._state !== SUSPENDED || this._owner !== null) {
+      // Not the common case (resuming a suspended coroutine): check it may be driven at all.
+      this._checkDrivable("send");
+      if (this._state === CREATED && value !== undefined) {
+        throw new TypeError(
+          `can't send non-undefined value to a just-started coroutine: ${this} has not run yet; ` +
+            `start it with send(undefined) (or send()), then send values into its awaits`,
+        );
+      }
     }
-    return this._outcome(this._resume(false, value));
+    const outcome = this._resume(false, value);
+    if (outcome === SUSPEND) return this._value;
+    return this._outcome(outcome);
   }
 
   /** Raises `error` at the await the coroutine is suspended on; returns as `send` does. */
@@ -266,8 +271,9 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
       }
       if (r.done) {
         const result = r.value;
-        let thenable: boolean;
-        try {
+        let thenable = false;
+        // Most returns are primitives, which cannot be thenables: no `then` to read.
+        if (result !== null && (typeof result === "object" || typeof result === "function")) try {
           thenable = isThenable(result);
         } catch (error) {
           // A `then` getter that throws fails the return, as promise resolution would.
@@ -348,9 +354,11 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
     this._gen = ADOPT;
   }
 
+  /** `_finish` for a frame that ran inline: only the outermost coroutine has frames or a value. */
   _finishInline(): void {
     this._owner = null;
-    this._finish();
+    this._state = CLOSED;
+    this._gen = ADOPT;
   }
 
   _checkDrivable(method: string): void {
