@@ -25,8 +25,20 @@ export interface FileContext {
 /** The file's context, with the helpers for this kind of function (async function or async generator). */
 interface FunctionContext extends FileContext {
   call: HelperName;
+  /** `call` takes the generator object (`helper(gen.apply(this, args), …)`), not the generator function. */
+  direct: boolean;
   mark: HelperName;
   generator: boolean;
+}
+
+/**
+ * Parameters whose evaluation cannot throw: plain names and a plain rest. Then the wrapper calls
+ * the generator function itself (a call V8 can see from each wrapper), and the runtime helper
+ * takes the generator object; otherwise `_stepwiseCall` calls it, to defer a throwing default to
+ * the first step, where a native async function would reject.
+ */
+function hasSimpleParams(fn: t.Function): boolean {
+  return fn.params.every((p) => t.isIdentifier(p) || (t.isRestElement(p) && t.isIdentifier(p.argument)));
 }
 
 /**
@@ -37,10 +49,17 @@ export function compileAsyncFunction(path: NodePath<t.Function>, file: FileConte
   const node = path.node;
   if (!node.async) return;
   const generator = Boolean(node.generator);
+  // An async generator's parameters are evaluated at the call, errors included, as natively.
+  const direct = generator || hasSimpleParams(node);
   const ctx: FunctionContext = {
     ...file,
     generator,
-    call: generator ? (file.eager ? "_stepwiseAsyncGenEager" : "_stepwiseAsyncGen") : file.eager ? "_stepwiseCallEager" : "_stepwiseCall",
+    direct,
+    call: generator
+      ? file.eager ? "_stepwiseAsyncGenEager" : "_stepwiseAsyncGen"
+      : direct
+        ? file.eager ? "_stepwiseStartEager" : "_stepwiseStart"
+        : file.eager ? "_stepwiseCallEager" : "_stepwiseCall",
     mark: generator ? "_stepwiseMarkAsyncGen" : "_stepwiseMark",
   };
   // An expression body becomes a block first: the checks and rewrites below visit the body's
@@ -73,7 +92,7 @@ function hasUseStrict(body: t.BlockStatement): boolean {
   return body.directives.some((d) => d.value.value === "use strict");
 }
 
-/** `_stepwiseCall(gen, this, args, "name", "file:line:col")` */
+/** `_stepwiseStart(gen.apply(this, args), "name", "file:line:col")`, or `_stepwiseCall(gen, this, args, …)` */
 function callCoroutine(
   ctx: FunctionContext,
   gen: t.Expression,
@@ -82,7 +101,13 @@ function callCoroutine(
   loc: string,
   self: t.Expression = t.thisExpression(),
 ): t.CallExpression {
-  return t.callExpression(ctx.imports.get(ctx.call), [gen, self, args, t.stringLiteral(name), t.stringLiteral(loc)]);
+  const meta = [t.stringLiteral(name), t.stringLiteral(loc)];
+  if (!ctx.direct) return t.callExpression(ctx.imports.get(ctx.call), [gen, self, args, ...meta]);
+  // `gen.call(self, a, ...b)` for an argument list, `gen.apply(self, arguments)` otherwise.
+  const started = t.isArrayExpression(args)
+    ? t.callExpression(t.memberExpression(gen, t.identifier("call")), [self, ...(args.elements as (t.Expression | t.SpreadElement)[])])
+    : t.callExpression(t.memberExpression(gen, t.identifier("apply")), [self, args]);
+  return t.callExpression(ctx.imports.get(ctx.call), [started, ...meta]);
 }
 
 /** `_stepwiseMark(fn[, "name"[, length]])` */

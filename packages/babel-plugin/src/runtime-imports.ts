@@ -4,6 +4,8 @@ import { types as t, type NodePath } from "@babel/core";
 export type HelperName =
   | "_stepwiseCall"
   | "_stepwiseCallEager"
+  | "_stepwiseStart"
+  | "_stepwiseStartEager"
   | "_stepwiseMark"
   | "_stepwiseMarkMethods"
   | "_stepwiseAsyncGen"

@@ -72,7 +72,7 @@ test("generators whose captures never change are declared once, at the top of th
   // The reassigned counter keeps its generator inside the closure.
   expect(code).toMatch(/const _bump = function\* \(\) \{/);
   // A method that names a private member keeps its generator in the class.
-  expect(code).toMatch(/return _stepwiseCall\(function\* _get\(key\)/);
+  expect(code).toMatch(/return _stepwiseStart\(function\* _get\(key\)/);
   expect(code).toMatch(/^function\* _total\(extra\) \{/m);
 });
 

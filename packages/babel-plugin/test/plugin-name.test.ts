@@ -18,8 +18,8 @@ test.each([["@stepwise"], ["@stepwise/babel-plugin"]])("plugins: [%p] resolves t
     filename: join(repoRoot, "src", "f.js"),
     plugins: [name],
   });
-  expect(result?.code).toContain(`import { _stepwiseCall, _stepwiseMark } from "@stepwise/runtime";`);
-  expect(result?.code).toContain(`return _stepwiseCall(_f, this, arguments, "f", "src/f.js:1:7");`);
+  expect(result?.code).toContain(`import { _stepwiseStart, _stepwiseMark } from "@stepwise/runtime";`);
+  expect(result?.code).toContain(`return _stepwiseStart(_f.apply(this, arguments), "f", "src/f.js:1:7");`);
 });
 
 test("options reach the plugin loaded by name", () => {

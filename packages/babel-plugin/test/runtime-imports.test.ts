@@ -4,12 +4,12 @@ import { compile } from "./helpers";
 const source = "async function f() { await g(); }\nglobalThis.f = f;";
 
 test("an ES module imports the helpers", () => {
-  expect(compile(`import { g } from "./g";\n${source}`)).toMatch(/^import \{ _stepwiseCall, _stepwiseMark \} from "@stepwise\/runtime";/);
+  expect(compile(`import { g } from "./g";\n${source}`)).toMatch(/^import \{ _stepwiseStart, _stepwiseMark \} from "@stepwise\/runtime";/);
 });
 
 test("a .cjs file parsed as a module (Babel's default) requires them, with no import that would make it ESM", () => {
   const out = compile(source, {}, { filename: "/virtual/src/input.cjs" });
-  expect(out).toContain('var _stepwiseCall = require("@stepwise/runtime")._stepwiseCall;');
+  expect(out).toContain('var _stepwiseStart = require("@stepwise/runtime")._stepwiseStart;');
   expect(out).not.toMatch(/^import /m);
 });
 

@@ -25,5 +25,5 @@ test("a config that lists the plugin keeps its options, and the file is compiled
   const code = compile("own-plugin");
   expect(code).toContain('from "@stepwise/runtime/from-the-project-config"');
   expect(code.match(/function\* /g)).toHaveLength(1);
-  expect(code.match(/_stepwiseCall\(/g)).toHaveLength(1);
+  expect(code.match(/_stepwiseStart\(/g)).toHaveLength(1);
 });

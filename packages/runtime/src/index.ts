@@ -1,7 +1,7 @@
 // The public API of @stepwise/runtime: this list is all of it.
 export { Coroutine, type CoroutineState } from "./coroutine.js";
-export { coroutine, isCoroutine, isCoroutineFunction, _stepwiseCall, _stepwiseMark, _stepwiseMarkMethods } from "./coroutine-function.js";
-export { _stepwiseCallEager } from "./eager-call.js";
+export { coroutine, isCoroutine, isCoroutineFunction, _stepwiseCall, _stepwiseStart, _stepwiseMark, _stepwiseMarkMethods } from "./coroutine-function.js";
+export { _stepwiseCallEager, _stepwiseStartEager } from "./eager-call.js";
 export { AsyncGen, asyncGen, isAsyncGen, isAsyncGenFunction, _stepwiseAsyncGen, _stepwiseAsyncGenEager, _stepwiseMarkAsyncGen, type AsyncGenState } from "./async-gen.js";
 export { _stepwiseYield, _stepwiseReturn } from "./async-gen-signal.js";
 export { _stepwiseYieldStar } from "./yield-delegation.js";

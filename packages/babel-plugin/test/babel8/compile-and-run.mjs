@@ -279,7 +279,7 @@ function refusal() {
 }
 
 const report = {
-    loads: commonjs ? /require\("@stepwise\/runtime"\)/.test(code) && !/^import /m.test(code) : /^import .*_stepwiseCall.* from "@stepwise\/runtime";$/m.test(code),
+    loads: commonjs ? /require\("@stepwise\/runtime"\)/.test(code) && !/^import /m.test(code) : /^import .*_stepwise(Call|Start).* from "@stepwise\/runtime";$/m.test(code),
     // Strings left out: a location such as "async-generators.mjs:4:6" is not native async code.
     nativeAsyncLeft: /\basync\b|for await/.test(code.replace(/"[^"\n]*"/g, '""')),
     isCoroutine: rt.isCoroutine(started),
