@@ -6,7 +6,7 @@ export type CoroutineState = "created" | "running" | "suspended" | "closed";
 // Internal states (numbers: the hot path compares them on every step).
 export const CREATED = 0;
 const RUNNING = 1;
-const SUSPENDED = 2;
+export const SUSPENDED = 2;
 const CLOSED = 3;
 const STATE_NAMES: readonly CoroutineState[] = ["created", "running", "suspended", "closed"];
 

@@ -129,8 +129,11 @@ export class EventLoop {
     this._checkClosed("createTask");
     // Checked here too, so the error names createTask() rather than the Task constructor.
     if (!((coro as unknown) instanceof Coroutine)) throw notACoroutine("createTask", coro);
-    return new Task(coro, { loop: this, ...(options?.name !== undefined ? { name: options.name } : {}) });
+    return new Task(coro, options?.name !== undefined ? { loop: this, name: options.name } : (this._onThisLoop ??= { loop: this }));
   }
+
+  /** `{ loop: this }`, made once: creating many tasks should not make an options object each. */
+  private _onThisLoop: { loop: EventLoop } | null = null;
 
   /**
    * One iteration, as asyncio's `_run_once`: when nothing is ready, wait for the next timer (how

@@ -45,14 +45,9 @@ export function _rejectUnhandled(future: Future<unknown>, error: unknown): void 
 
 const ignore = (): void => {};
 
-/** What a Task is to the futures it waits on. */
+/** What a Task is to the futures it waits on: told as soon as the future is done. */
 export interface FutureWaiter {
   _wakeup(future: Future<unknown>): void;
-}
-
-/** The callback of a waiter's wakeup Handle (one shared function: the Handle's args say who). */
-export function wakeWaiter(waiter: FutureWaiter, future: Future<unknown>): void {
-  waiter._wakeup(future);
 }
 
 /** Stands in a future's callback list for a native promise made by `then`: settled, not scheduled. */
@@ -78,7 +73,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _result: unknown = undefined;
   /** NOT_FAILED, FAILED (error retrieved), or UNRETRIEVED (failed, nobody has read the error yet). */
   _failed: number = NOT_FAILED;
-  /** Done callbacks, Tasks waiting on this future (woken through wakeWaiter), and promise bridges. */
+  /** Done callbacks, Tasks waiting on this future (told at completion, to queue their step), and promise bridges. */
   _callbacks: unknown[] | null = null;
 
   constructor(options?: FutureOptions) {
@@ -220,11 +215,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   /**
-   * Registers a Task to wake when this future is done (`waiter._wakeup(this)` on the loop), without
+   * Registers a Task to wake when this future is done (`waiter._wakeup(this)`, which queues its step), without
    * a closure per task: thousands of tasks may wait on one future.
    */
   _addWaiter(waiter: FutureWaiter): void {
-    if (this._state !== PENDING) this._loop.callSoon(wakeWaiter, waiter, this as Future<unknown>);
+    if (this._state !== PENDING) waiter._wakeup(this as Future<unknown>);
     else this._addCallback(waiter);
   }
 
@@ -338,7 +333,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
           cb.reject(error);
         }
       } else {
-        loop.callSoon(wakeWaiter, cb as FutureWaiter, this as Future<unknown>);
+        (cb as FutureWaiter)._wakeup(this as Future<unknown>);
       }
     }
   }

@@ -1,7 +1,6 @@
 import type { EventLoop } from "./event-loop.js";
 import type { Handle, TimerHandle } from "./handle.js";
 import { Task, TaskStep } from "./task.js";
-import { wakeWaiter } from "./future.js";
 import { describeCallback } from "./handle.js";
 import { describeValue } from "./describe.js";
 
@@ -58,7 +57,6 @@ function describeHandle(handle: Handle, waiters: Map<unknown, Task<unknown>>): s
   if (handle instanceof TaskStep) return `step of Task '${handle._task.getName()}'`;
   const cb = handle._callback;
   const args = handle._args;
-  if (cb === wakeWaiter && args[0] instanceof Task) return `wakeup of Task '${args[0].getName()}'`;
   let s = `${describeCallback(cb).replace(/\(\)$/, "")}(${args.map(describeValue).join(", ")})`;
   for (const arg of args) {
     const task = waiters.get(arg);

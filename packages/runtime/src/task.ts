@@ -1,4 +1,4 @@
-import { CREATED, Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper, isDrivable } from "./coroutine.js";
+import { CREATED, SUSPENDED as SUSPENDED_STATE, Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper, isDrivable } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./errors.js";
 import { Future, _rejectUnhandled, isFuture, type FutureWaiter } from "./future.js";
 import { getEventLoop } from "./current-loop.js";
@@ -129,7 +129,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     this._name = options?.name !== undefined ? String(options.name) : ++taskCounter;
     const loop = this._loop;
     const eager = options?.eagerStart === true && coro._state === CREATED && coro._owner === null;
-    if (coro._owner === null && coro.state === "suspended") {
+    if (coro._owner === null && coro._state === SUSPENDED_STATE) {
       // Stepped by hand before: take over its await, so it resumes with what it waits for.
       this._waitOn(coro._value);
     } else if (!eager) {
@@ -248,19 +248,22 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     }
   }
 
-  /** Run on the loop once the Future the task waits on is done (a Handle of `wakeWaiter`). */
+  /**
+   * The Future the task waits on is done (called as it completes): the task's next step, with
+   * its result or error, is queued where asyncio queues the task's wakeup callback, and runs on
+   * the next iteration as that callback would — one Handle instead of a callback that then steps.
+   */
   _wakeup(future: Future<unknown>): void {
-    // A wakeup queued before the task was stepped by hand is stale: that step already replaced the wait.
     if (future !== this._waiter) return;
     this._waiter = null;
     let value: unknown;
+    let error: unknown = NO_ERROR;
     try {
       value = future.result();
-    } catch (error) {
-      this._step(undefined, asStepError(error));
-      return;
+    } catch (thrown) {
+      error = asStepError(thrown);
     }
-    this._step(value);
+    this._stepHandle = this._callSoonStep(value, error);
   }
 
   private _waitOn(awaited: unknown): void {
@@ -272,8 +275,8 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
       } else if (awaited === this) {
         this._stepHandle = this._callSoonStep(undefined, new Error(`Task cannot await on itself: ${this}`));
       } else {
-        awaited._addWaiter(this);
         this._waiter = awaited;
+        awaited._addWaiter(this);
         if ((this._flags & MUST_CANCEL) !== 0 && awaited.cancel(this._cancelMessage)) this._flags &= ~MUST_CANCEL;
       }
       return;
