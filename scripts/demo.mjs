@@ -53,7 +53,9 @@ let depth = 2;
 const traced = (target, method, describe) => {
   const original = target[method];
   target[method] = function (...args) {
-    console.log(`  ${"  ".repeat(depth)}-> ${describe(...args)}`);
+    const line = describe(...args);
+    if (line === null) return original.apply(this, args);
+    console.log(`  ${"  ".repeat(depth)}-> ${line}`);
     depth++;
     try {
       return original.apply(this, args);
@@ -67,6 +69,8 @@ const name = (fn) => fn.name || "callback";
 const untrace = [
   traced(loop, "createTask", () => "loop.createTask(coro) -> new Task(coro, { loop })"),
   traced(loop, "callSoon", (cb) => `loop.callSoon(${name(cb)})`),
+  // A task's step is queued as a TaskStep: the Handle of `task._step`, holding the task.
+  traced(loop, "_callSoonHandle", (h) => (h._task ? "loop.callSoon(task._step)" : null)),
   traced(loop._ready, "push", (h) => `loop._ready.push(${h})`),
   traced(loop, "_runOnce", () => `loop._runOnce()   _ready = ${ready(loop)}`),
 ];

@@ -83,11 +83,11 @@ export class EventLoop {
   /** Queues `callback(...args)` to run on the next iteration, after everything already queued. */
   callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
     this._checkCallback(callback, "callSoon");
-    return this._push(new Handle(callback as (...args: never[]) => unknown, args, this), "callSoon");
+    return this._callSoonHandle(new Handle(callback as (...args: never[]) => unknown, args, this), "callSoon");
   }
 
   /** callSoon's work for a Handle already made (a Task's step); `method` names the call in errors. */
-  _push<H extends Handle>(handle: H, method: string): H {
+  _callSoonHandle<H extends Handle>(handle: H, method: string): H {
     this._checkClosed(method);
     this._ready.push(handle);
     if (this._driver === IDLE && !this._hostTurnQueued) this._scheduleHostTurn();

@@ -362,7 +362,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
 
   /** `loop.callSoon(this._step, value, error)`, as a TaskStep. */
   _callSoonStep(value: unknown, error: unknown): TaskStep {
-    return this._loop._push(new TaskStep(this as Task<unknown>, value, error), "callSoon");
+    return this._loop._callSoonHandle(new TaskStep(this as Task<unknown>, value, error), "callSoon");
   }
 
   /**
@@ -375,7 +375,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     if (running instanceof TaskStep && running._task === this && !running._cancelled && !(running instanceof HostWait)) {
       running._value = value;
       running._error = NO_ERROR;
-      return this._loop._push(running, "callSoon");
+      return this._loop._callSoonHandle(running, "callSoon");
     }
     return this._callSoonStep(value, NO_ERROR);
   }
