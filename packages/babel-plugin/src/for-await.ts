@@ -1,6 +1,7 @@
 import { types as t, type NodePath } from "@babel/core";
 import { skipNestedFunction, traverseOwnCode } from "./function-checks.js";
 import { setMissingLoc } from "./location.js";
+import { generateUid } from "./uid.js";
 import type { RuntimeImports } from "./runtime-imports.js";
 
 /**
@@ -56,11 +57,11 @@ function lowerOne(p: NodePath<t.ForOfStatement>, imports: RuntimeImports, eager:
     );
   }
   const scope = p.scope;
-  const iterator = scope.generateUidIdentifier("iterator");
-  const next = scope.generateUidIdentifier("next");
-  const step = scope.generateUidIdentifier("step");
-  const active = scope.generateUidIdentifier("active");
-  const error = scope.generateUidIdentifier("error");
+  const iterator = generateUid(scope, "iterator");
+  const next = generateUid(scope, "next");
+  const step = generateUid(scope, "step");
+  const active = generateUid(scope, "active");
+  const error = generateUid(scope, "error");
   const id = (x: t.Identifier): t.Identifier => t.cloneNode(x);
   const helper = (name: Parameters<RuntimeImports["get"]>[0], args: t.Expression[]): t.CallExpression =>
     t.callExpression(imports.get(name), args);
@@ -117,4 +118,5 @@ function lowerOne(p: NodePath<t.ForOfStatement>, imports: RuntimeImports, eager:
   ]);
   setMissingLoc(replacement, p.node.loc);
   target.replaceWith(replacement);
+  target.skip(); // the body inside was visited already
 }

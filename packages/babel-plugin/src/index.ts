@@ -5,6 +5,7 @@ import { MethodMarks } from "./method-marks.js";
 import { compileAsyncFunction, type FileContext } from "./rewrite-function.js";
 import { RuntimeImports } from "./runtime-imports.js";
 import { indexFile } from "./async-index.js";
+import { StatementEdits } from "./statement-edits.js";
 
 export type { PluginOptions } from "./options.js";
 
@@ -33,6 +34,7 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
         const ctx: FileContext = {
           imports: new RuntimeImports(program, runtime, state.filename),
           marks: new MethodMarks(),
+          edits: new StatementEdits(),
           file: fileLabel(state.filename, state.file.opts.root ?? state.cwd),
           eager: start === "eager",
           dynamicScope: index.dynamicScope,
@@ -52,6 +54,7 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
             },
           },
         });
+        ctx.edits.apply((statement) => ctx.imports.isLoaderStatement(statement));
         // Plugins that run after this one see the compiled code with fresh scope information (the
         // TypeScript preset, for one, keeps an import only if it knows of a reference to it).
         // With no other plugin, nothing reads it, and re-crawling the whole file would cost a

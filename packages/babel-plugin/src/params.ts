@@ -1,4 +1,5 @@
 import { types as t, type NodePath } from "@babel/core";
+import { generateUid } from "./uid.js";
 
 type Scope = NodePath["scope"];
 
@@ -22,5 +23,5 @@ export function expectedLength(params: readonly Param[]): number {
 
 /** Untyped placeholder parameters (`_x`, `_x2`, …) that give a wrapper the original's `.length`. */
 export function placeholderParams(scope: Scope, params: readonly Param[]): t.Identifier[] {
-  return Array.from({ length: expectedLength(params) }, () => scope.generateUidIdentifier("x"));
+  return Array.from({ length: expectedLength(params) }, () => generateUid(scope, "x"));
 }

@@ -1,22 +1,49 @@
 import { types as t, type NodePath, type Visitor } from "@babel/core";
-import { skipNestedFunction, traverseOwnCode } from "./function-checks.js";
+import { traverseOwnCode } from "./function-checks.js";
+import { generateUid } from "./uid.js";
 
-/** `await x` → `yield x`, for the awaits of this function only (nested functions are skipped). */
+function toYield(node: t.AwaitExpression): t.YieldExpression {
+  const replacement = t.yieldExpression(node.argument, false);
+  replacement.loc = node.loc ?? null;
+  replacement.start = node.start ?? null;
+  replacement.end = node.end ?? null;
+  return replacement;
+}
+
+/** The child keys of `node` that hold this function's own code (a nested method: only its key and decorators). */
+function ownKeys(node: t.Node): readonly string[] {
+  if (t.isObjectMethod(node) || t.isClassMethod(node) || t.isClassPrivateMethod(node)) return ["key", "decorators"];
+  if (t.isFunction(node)) return [];
+  return t.VISITOR_KEYS[node.type] ?? [];
+}
+
+/**
+ * `await x` → `yield x`, for the awaits of this function only (nested functions are skipped, the
+ * keys of nested methods are not). A walk over the nodes with a stack of its own, not a Babel
+ * traversal: nothing here needs scopes, and `await await … x` nested as deep as Babel can parse
+ * would overflow the call stack of a traversal started this deep in the plugin.
+ */
 export function awaitToYield(fn: NodePath<t.Function>): void {
-  traverseOwnCode(
-    fn,
-    {
-      Function: skipNestedFunction,
-      AwaitExpression(p) {
-        const replacement = t.yieldExpression(p.node.argument, false);
-        replacement.loc = p.node.loc ?? null;
-        replacement.start = p.node.start ?? null;
-        replacement.end = p.node.end ?? null;
-        p.replaceWith(replacement);
-      },
-    },
-    null,
-  );
+  const stack: t.Node[] = [...fn.node.params, fn.node.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const slots = node as unknown as Record<string, t.Node | (t.Node | null)[] | null | undefined>;
+    for (const key of ownKeys(node)) {
+      const value = slots[key];
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          let child = value[i];
+          if (!child) continue;
+          if (t.isAwaitExpression(child)) value[i] = child = toYield(child);
+          stack.push(child);
+        }
+      } else if (value && typeof value === "object" && typeof value.type === "string") {
+        let child = value;
+        if (t.isAwaitExpression(child)) slots[key] = child = toYield(child);
+        stack.push(child);
+      }
+    }
+  }
 }
 
 /**
@@ -51,7 +78,7 @@ function scopeIsWithin(scope: NodePath["scope"], ancestor: NodePath["scope"]): b
 function standIn(state: RewriteState, key: "arguments" | "this" | "newTarget" | "superGet" | "superSet", hint: string): t.Identifier {
   let id = state.out[key];
   if (!id) {
-    id = state.fn.scope.generateUidIdentifier(hint);
+    id = generateUid(state.fn.scope, hint);
     state.out[key] = id;
   }
   return t.cloneNode(id);
@@ -115,7 +142,7 @@ function rewriteSuper(p: NodePath<t.Super>, state: RewriteState): void {
     let first = keyOf();
     let second: t.Expression = t.cloneNode(first);
     if (node.computed && !t.isLiteral(first)) {
-      const temp = state.fn.scope.generateUidIdentifier("superKey");
+      const temp = generateUid(state.fn.scope, "superKey");
       state.out.temps.push(temp);
       first = t.assignmentExpression("=", t.cloneNode(temp), first);
       second = t.cloneNode(temp);

@@ -8,12 +8,16 @@ import { functionLocation, setMissingLoc } from "./location.js";
 import { placeholderParams } from "./params.js";
 import { awaitToYield, rewriteLexicals, standInDeclarations, thisMayBeUnbound, type LexicalStandIns } from "./rewrite-body.js";
 import type { MethodMarks } from "./method-marks.js";
+import type { StatementEdits, StatementList } from "./statement-edits.js";
+import { generateUid } from "./uid.js";
 import type { HelperName, RuntimeImports } from "./runtime-imports.js";
 
 /** What compiling one function needs from its file. */
 export interface FileContext {
   imports: RuntimeImports;
   marks: MethodMarks;
+  /** Statements added to statement lists, applied once the traversal is done. */
+  edits: StatementEdits;
   /** The file's label in coroutine locations (`"src/a.js"`, or `"unknown"`). */
   file: string;
   /** The plugin's `start` option. */
@@ -85,7 +89,9 @@ function arrowBlockBody(path: NodePath<t.ArrowFunctionExpression>): void {
   const block = t.blockStatement([ret]);
   block.loc = body.loc ?? null;
   path.node.expression = false;
-  path.get("body").replaceWith(block);
+  const bodyPath = path.get("body");
+  bodyPath.replaceWith(block);
+  bodyPath.skip(); // see replaceWithIife
 }
 
 function hasUseStrict(body: t.BlockStatement): boolean {
@@ -155,9 +161,8 @@ function generatorDeclaration(id: t.Identifier, fn: t.Function, body: t.BlockSta
 }
 
 /** The generator of a function whose generator moves to the top of the file: declared there, once. */
-function hoistTo(path: NodePath, gen: t.FunctionDeclaration): void {
-  const program = path.scope.getProgramParent().path as NodePath<t.Program>;
-  program.pushContainer("body", gen);
+function hoistTo(path: NodePath, gen: t.FunctionDeclaration, ctx: FileContext): void {
+  ctx.edits.append(path.scope.getProgramParent().path.node as t.Program, gen);
 }
 
 /** A name a wrapper can get by being the initializer of a `const` with that name (no defineProperty). */
@@ -182,10 +187,10 @@ function compileDeclaration(path: NodePath<t.FunctionDeclaration>, ctx: Function
   }
   const outer = path.scope.parent ?? path.scope;
   const name = node.id ? node.id.name : "default";
-  if (!node.id) node.id = outer.generateUidIdentifier("default"); // `export default async function () {}`
+  if (!node.id) node.id = generateUid(outer, "default"); // `export default async function () {}`
   // At the top of the file the generator is declared once already, beside the wrapper.
   const captures = list.isProgram() ? null : planHoist(path, null, ctx.dynamicScope);
-  const genId = (captures === null ? outer : path.scope.getProgramParent()).generateUidIdentifier(name);
+  const genId = generateUid(captures === null ? outer : path.scope.getProgramParent(), name);
   const gen = generatorDeclaration(genId, node, node.body, captures);
 
   const originalBody = node.body;
@@ -196,41 +201,26 @@ function compileDeclaration(path: NodePath<t.FunctionDeclaration>, ctx: Function
   node.generator = false;
   node.returnType = null;
   setMissingLoc(node, gen.loc);
-  if (captures === null) statement.insertAfter(gen);
-  else hoistTo(path, gen);
+  const listNode = list.node as StatementList;
+  if (captures === null) ctx.edits.insertAfter(listNode, statement.node as t.Statement, gen);
+  else hoistTo(path, gen, ctx);
+
+  const markStatement = t.expressionStatement(mark(ctx, t.cloneNode(node.id), node.id.name === name ? undefined : name));
+  setMissingLoc(markStatement, gen.loc);
+  ctx.edits.unshift(listNode, markStatement);
 
   // Sloppy code gives a plain function declaration in a block (not a function body) Annex B
   // semantics: it is also hoisted as a `var` to the enclosing function, which an async function
   // declaration never is. The wrapper becomes `let f = function (…) {…}` at the block's top: still
   // initialized on entry to the block, and visible only inside it.
-  const sloppyBlock = list.isBlockStatement() && !list.parentPath.isFunction() && !path.isInStrictMode();
-  let blockBinding: t.VariableDeclaration | undefined;
-  if (sloppyBlock) {
+  if (list.isBlockStatement() && !list.parentPath.isFunction() && !path.isInStrictMode()) {
     const expr = t.functionExpression(null, node.params, node.body);
     expr.loc = node.loc ?? null;
-    blockBinding = t.variableDeclaration("let", [t.variableDeclarator(t.cloneNode(node.id), expr)]);
+    const blockBinding = t.variableDeclaration("let", [t.variableDeclarator(t.cloneNode(node.id), expr)]);
     blockBinding.loc = node.loc ?? null;
-    path.remove(); // before the `let` is added, which Babel's scope would see as a duplicate
+    ctx.edits.remove(listNode, node);
+    ctx.edits.unshift(listNode, blockBinding);
   }
-
-  const markStatement = t.expressionStatement(mark(ctx, t.cloneNode(node.id), node.id.name === name ? undefined : name));
-  setMissingLoc(markStatement, gen.loc);
-  insertAtTop(list, markStatement, ctx);
-  if (blockBinding) (list as NodePath<t.BlockStatement>).unshiftContainer("body", blockBinding);
-}
-
-function insertAtTop(list: NodePath, statement: t.Statement, ctx: FileContext): void {
-  if (list.isProgram()) {
-    // After the imports / helper requires, so the helper exists when the mark runs.
-    const body = list.get("body");
-    let i = 0;
-    while (i < body.length && ctx.imports.isLoaderStatement(body[i]!.node)) i++;
-    if (i > 0) {
-      body[i - 1]!.insertAfter(statement);
-      return;
-    }
-  }
-  (list as NodePath<t.BlockStatement>).unshiftContainer("body", statement);
 }
 
 /**
@@ -256,7 +246,7 @@ function compileExpression(path: NodePath<t.FunctionExpression>, ctx: FunctionCo
           "@stepwise/babel-plugin. Use another variable.",
       );
     }
-    const genId = (hoisted ? path.scope.getProgramParent() : path.scope).generateUidIdentifier(name);
+    const genId = generateUid(hoisted ? path.scope.getProgramParent() : path.scope, name);
     const wrapper = t.functionDeclaration(
       t.identifier(name),
       placeholders,
@@ -265,19 +255,19 @@ function compileExpression(path: NodePath<t.FunctionExpression>, ctx: FunctionCo
     wrapper.loc = node.loc ?? null;
     const gen = generatorDeclaration(genId, node, node.body, captures);
     statements.push(wrapper);
-    if (hoisted) hoistTo(path, gen);
+    if (hoisted) hoistTo(path, gen, ctx);
     else statements.push(gen);
     statements.push(t.returnStatement(mark(ctx, t.identifier(name))));
   } else {
     const name = inferredName(path);
-    const genId = (hoisted ? path.scope.getProgramParent() : path.scope).generateUidIdentifier(name || "callee");
+    const genId = generateUid(hoisted ? path.scope.getProgramParent() : path.scope, name || "callee");
     const wrapper = t.functionExpression(
       null,
       placeholders,
       wrapperBody(node.body, [t.returnStatement(callCoroutine(ctx, t.cloneNode(genId), args, name, loc))]),
     );
     wrapper.loc = node.loc ?? null;
-    if (hoisted) hoistTo(path, generatorDeclaration(genId, node, node.body, captures));
+    if (hoisted) hoistTo(path, generatorDeclaration(genId, node, node.body, captures), ctx);
     else statements.push(t.variableDeclaration("const", [t.variableDeclarator(genId, generator(null, node, node.body))]));
     statements.push(...namedReturn(ctx, wrapper, name, hoisted ? captures : null));
   }
@@ -302,6 +292,9 @@ function replaceWithIife(path: NodePath, statements: t.Statement[]): void {
   const iife = t.callExpression(t.arrowFunctionExpression([], t.blockStatement(statements)), []);
   setMissingLoc(iife, path.node.loc);
   path.replaceWith(iife);
+  // The traversal would visit the replacement, and so the whole body again, already compiled:
+  // with async functions nested n deep, that is n² visits.
+  path.skip();
 }
 
 /**
@@ -321,16 +314,16 @@ function compileArrow(path: NodePath<t.ArrowFunctionExpression>, ctx: FunctionCo
   declareTemps(body, lex);
   const captures = planHoist(path, lex, ctx.dynamicScope);
   const hoisted = captures !== null;
-  const genId = (hoisted ? path.scope.getProgramParent() : path.scope).generateUidIdentifier(name || "callee");
+  const genId = generateUid(hoisted ? path.scope.getProgramParent() : path.scope, name || "callee");
   const placeholders = placeholderParams(path.scope, node.params);
-  const restId = path.scope.generateUidIdentifier("args");
+  const restId = generateUid(path.scope, "args");
   const args = generatorArgs(captures ?? [], [...placeholders.map((p) => t.cloneNode(p)), t.spreadElement(t.cloneNode(restId))]);
   const wrapper = t.arrowFunctionExpression(
     [...placeholders, t.restElement(restId)],
     callCoroutine(ctx, t.cloneNode(genId), args, name, loc, lazyThis ? t.unaryExpression("void", t.numericLiteral(0)) : undefined),
   );
   const statements: t.Statement[] = [...standInDeclarations(lex)];
-  if (hoisted) hoistTo(path, generatorDeclaration(genId, node, body, captures));
+  if (hoisted) hoistTo(path, generatorDeclaration(genId, node, body, captures), ctx);
   else statements.push(t.variableDeclaration("const", [t.variableDeclarator(t.cloneNode(genId), generator(null, node, body))]));
   statements.push(...namedReturn(ctx, wrapper, name, captures));
   replaceWithIife(path, statements);
@@ -355,10 +348,10 @@ function compileMethod(
   const genName = name.replace(/^#/, "") || "callee";
   let genRef: t.Expression;
   if (captures === null) {
-    genRef = generator(path.scope.generateUidIdentifier(genName), node, originalBody);
+    genRef = generator(generateUid(path.scope, genName), node, originalBody);
   } else {
-    const genId = path.scope.getProgramParent().generateUidIdentifier(genName);
-    hoistTo(path, generatorDeclaration(genId, node, originalBody, captures));
+    const genId = generateUid(path.scope.getProgramParent(), genName);
+    hoistTo(path, generatorDeclaration(genId, node, originalBody, captures), ctx);
     genRef = t.cloneNode(genId);
   }
   node.params = placeholderParams(path.scope, node.params);
