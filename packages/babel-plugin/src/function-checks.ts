@@ -66,9 +66,11 @@ export function assertCompilable(fn: NodePath<t.Function>): void {
   const kind = fn.isArrowFunctionExpression() ? "an async arrow function" : fn.isMethod() ? "an async method" : "an async function";
   const checkYield = (p: NodePath): void => {
     if (p.isIdentifier({ name: "yield" }) && !isPropertyName(p)) {
+      const parent = p.parentPath;
+      const label = parent?.isLabeledStatement() || parent?.isBreakStatement() || parent?.isContinueStatement();
       throw p.buildCodeFrameError(
-        `\`yield\` is used as an identifier inside ${kind}: @stepwise/babel-plugin compiles the body into a ` +
-          "generator, where `yield` is a keyword. Rename it.",
+        `\`yield\` is used as ${label ? "a label" : "an identifier"} inside ${kind}: @stepwise/babel-plugin compiles the ` +
+          "body into a generator, where `yield` is a keyword. Rename it.",
       );
     }
   };

@@ -27,14 +27,17 @@ function argumentsOwner(p: NodePath): NodePath | null {
  * is never reassigned: the wrapper then reads those values at each call and passes them as leading
  * parameters. It stays where it is when a binding is reassigned, when the body names a class's
  * private member (`#x` is only visible inside the class), uses its own `arguments` while
- * something must be passed (the extra parameters would show in it), or when the code around it
- * could resolve names at run time (`with`, direct `eval` anywhere in the file).
+ * something must be passed (the extra parameters would show in it), when the code around it
+ * could resolve names at run time (`with`, direct `eval` anywhere in the file), or when it would
+ * need a "use strict" of its own that its parameters (defaults, patterns, rest) do not allow.
  *
  * Returns the names to pass (possibly none), or null to leave the generator in place. Runs on the
  * function before its body moves, after `await` and the lexical bindings have been rewritten.
  */
 export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null, fileHasDynamicScope: boolean): string[] | null {
   if (fileHasDynamicScope) return null;
+  // A generator that gets its own "use strict" (see losesStrictness) must have simple parameters.
+  if (losesStrictness(fn) && !fn.node.params.every((param) => t.isIdentifier(param))) return null;
   if (fn.findParent((p) => p.isWithStatement()) !== null) return null;
   const fnScope = fn.scope;
   const program = fnScope.getProgramParent();
@@ -82,6 +85,18 @@ export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null,
   // value instead of starting out as its own.
   if (captures.some((name) => fnScope.hasOwnBinding(name) && fnScope.getOwnBinding(name)!.kind !== "local")) return null;
   return captures;
+}
+
+/**
+ * True when the function is strict code (in a class, a module, or under a "use strict" of an
+ * enclosing function) and the top of the file is not: moved there, its generator would run its
+ * body as sloppy code (`this` of a plain call becomes the global object, an assignment to an
+ * undeclared name makes a global), so the moved generator gets a "use strict" of its own.
+ */
+export function losesStrictness(fn: NodePath<t.Function>): boolean {
+  if (!fn.isInStrictMode()) return false;
+  const program = fn.scope.getProgramParent().path as NodePath<t.Program>;
+  return !program.isInStrictMode();
 }
 
 /**

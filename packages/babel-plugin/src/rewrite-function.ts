@@ -2,7 +2,7 @@ import { types as t, type NodePath } from "@babel/core";
 import { assertCompilable } from "./function-checks.js";
 import { lowerForAwait } from "./for-await.js";
 import { rewriteGeneratorBody } from "./rewrite-generator.js";
-import { generatorArgs, planHoist } from "./hoist.js";
+import { generatorArgs, losesStrictness, planHoist } from "./hoist.js";
 import { inferredName, keyName } from "./function-name.js";
 import { functionLocation, setMissingLoc } from "./location.js";
 import { placeholderParams } from "./params.js";
@@ -161,13 +161,15 @@ function generatorDeclaration(id: t.Identifier, fn: t.Function, body: t.BlockSta
 }
 
 /** The generator of a function whose generator moves to the top of the file: declared there, once. */
-function hoistTo(path: NodePath, gen: t.FunctionDeclaration, ctx: FileContext): void {
+function hoistTo(path: NodePath<t.Function>, gen: t.FunctionDeclaration, ctx: FileContext): void {
+  if (losesStrictness(path) && !hasUseStrict(gen.body)) gen.body.directives.unshift(t.directive(t.directiveLiteral("use strict")));
   ctx.edits.append(path.scope.getProgramParent().path.node as t.Program, gen);
 }
 
 /** A name a wrapper can get by being the initializer of a `const` with that name (no defineProperty). */
 function bindableName(name: string, captures: string[]): boolean {
-  return t.isValidIdentifier(name, false) && name !== "arguments" && name !== "eval" && !name.startsWith("_stepwise") && !captures.includes(name);
+  // Reserved words too: `export default async () => {}` is named "default".
+  return t.isValidIdentifier(name) && name !== "arguments" && name !== "eval" && !name.startsWith("_stepwise") && !captures.includes(name);
 }
 
 /**

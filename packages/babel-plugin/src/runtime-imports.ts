@@ -56,12 +56,29 @@ export class RuntimeImports {
   get(name: HelperName): t.Identifier | t.MemberExpression {
     let id = this.ids.get(name);
     if (!id) {
+      if (this.ids.size === 0) this.assertRequireIsFree();
       id = this.requireInModule
         ? this.addRequire(name)
         : (addNamed(this.program, name, this.source, { nameHint: name }) as t.Identifier | t.MemberExpression);
       this.ids.set(name, id);
     }
     return t.cloneNode(id);
+  }
+
+  /**
+   * A script (or CommonJS file) loads the helpers with `require(...)` at its top: a `require` the
+   * file declares there itself would be called instead, and the compiled code would get whatever
+   * it returns.
+   */
+  private assertRequireIsFree(): void {
+    if (!this.requireInModule && this.program.node.sourceType === "module") return;
+    const own = this.program.scope.getOwnBinding("require");
+    if (!own) return;
+    throw own.path.buildCodeFrameError(
+      `This file declares its own \`require\`, and @stepwise/babel-plugin loads its helpers with ` +
+        `\`require("${this.source}")\` at the top of the file, which would call it. Rename this \`require\`, ` +
+        "or compile the file as an ES module (with `import`/`export`).",
+    );
   }
 
   /** `var _name = require(source)._name;`, the form @babel/helper-module-imports gives a script. */
