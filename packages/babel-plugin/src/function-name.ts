@@ -25,7 +25,7 @@ export function keyName(key: t.Node, computed: boolean): string {
 /**
  * The name a native engine would give the anonymous function (or arrow) at `path`, by the
  * "named evaluation" rules: `const x = …`, `x = …`, `{ x: … }`, class fields, `a = …` defaults
- * and `export default …`. `""` when none applies.
+ * and `export default …`, and JSX attributes (properties once transformed). `""` when none applies.
  */
 export function inferredName(path: NodePath): string {
   let child: t.Node = path.node;
@@ -56,5 +56,10 @@ export function inferredName(path: NodePath): string {
     return keyName(parent.key, "computed" in parent ? Boolean(parent.computed) : false);
   }
   if (t.isExportDefaultDeclaration(parent)) return "default";
+  // <b onClick={async () => {}} />: the JSX transforms make attributes the properties of an object.
+  if (t.isJSXExpressionContainer(parent) && t.isJSXAttribute(parentPath.parent)) {
+    const attribute = parentPath.parent.name;
+    return t.isJSXNamespacedName(attribute) ? `${attribute.namespace.name}:${attribute.name.name}` : attribute.name;
+  }
   return "";
 }
