@@ -117,6 +117,8 @@ function lowerOne(p: NodePath<t.ForOfStatement>, imports: RuntimeImports, eager:
     ),
   ]);
   setMissingLoc(replacement, p.node.loc);
-  target.replaceWith(replacement);
-  target.skip(); // the body inside was visited already
+  // Put in place node by node, not with replaceWith: that would make Babel create the new block's
+  // scope now and crawl everything in it, inner loops (lowered already) included, once per loop
+  // around them (for await nested n deep: n³ time). Nothing here visits the new nodes again.
+  (target.container as unknown as Record<string | number, t.Node>)[target.key as string | number] = replacement;
 }

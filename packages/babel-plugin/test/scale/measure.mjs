@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { transformSync } from "@babel/core";
 
 const require = createRequire(import.meta.url);
-const { generateSource } = require("./generate-source.cjs");
+const { generateSource } = require("./sources.cjs");
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const plugin = require(option("plugin") ?? "../../dist/cjs/index.js").default;
