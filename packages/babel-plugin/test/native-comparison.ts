@@ -17,6 +17,8 @@ export interface ProgramOptions {
   /** Babel's file name, e.g. `/virtual/src/input.ts`. */
   filename?: string;
   pluginOptions?: PluginOptions;
+  /** More Babel options for both builds (e.g. `compact: false` for large input). */
+  babel?: TransformOptions;
 }
 
 /** What a run showed: the value `main()` settled with, or its error as `String(error)`. */
@@ -36,6 +38,7 @@ function babelOptions(options: ProgramOptions, withPlugin: boolean): TransformOp
       ...(options.plugins ?? []),
       ...(sourceType === "module" ? [commonjs] : []),
     ],
+    ...options.babel,
   };
 }
 
