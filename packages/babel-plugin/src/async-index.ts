@@ -6,6 +6,10 @@ export interface FileIndex {
   leadsToAsync: Set<t.Node>;
   /** The file has a `with` statement or calls something named `eval` (see planHoist). */
   dynamicScope: boolean;
+  /** The file has a `for await` (else there is none to lower). */
+  forAwait: boolean;
+  /** Every identifier name in the file (uid.ts avoids them when it makes names). */
+  names: Set<string>;
 }
 
 /**
@@ -15,18 +19,24 @@ export interface FileIndex {
  */
 export function indexFile(program: t.Program): FileIndex {
   const leadsToAsync = new Set<t.Node>();
+  const names = new Set<string>();
   let dynamicScope = false;
+  let forAwait = false;
   // Each entry: a node, and the index of its parent's entry (for marking ancestors).
   const nodes: t.Node[] = [program];
   const parents: number[] = [-1];
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
-    if (t.isFunction(node) && node.async) {
+    if (node.type === "Identifier" || node.type === "JSXIdentifier") {
+      names.add(node.name);
+    } else if (t.isFunction(node) && node.async) {
       for (let j = i; j >= 0 && !leadsToAsync.has(nodes[j]!); j = parents[j]!) leadsToAsync.add(nodes[j]!);
     } else if (node.type === "WithStatement") {
       dynamicScope = true;
     } else if (node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "eval") {
       dynamicScope = true;
+    } else if (node.type === "ForOfStatement" && node.await) {
+      forAwait = true;
     }
     const keys = t.VISITOR_KEYS[node.type];
     if (keys === undefined) continue;
@@ -45,5 +55,5 @@ export function indexFile(program: t.Program): FileIndex {
       }
     }
   }
-  return { leadsToAsync, dynamicScope };
+  return { leadsToAsync, dynamicScope, forAwait, names };
 }

@@ -61,65 +61,78 @@ function isDirectEval(p: NodePath<t.CallExpression>): boolean {
  * and, in arrows and methods (whose `super`, `arguments` and `new.target` the plugin rewrites),
  * direct `eval` and `super()`.
  */
-export function assertCompilable(fn: NodePath<t.Function>): void {
-  const rewritesLexicals = fn.isArrowFunctionExpression() || fn.isMethod();
-  const kind = fn.isArrowFunctionExpression() ? "an async arrow function" : fn.isMethod() ? "an async method" : "an async function";
-  const checkYield = (p: NodePath): void => {
-    if (p.isIdentifier({ name: "yield" }) && !isPropertyName(p)) {
-      const parent = p.parentPath;
-      const label = parent?.isLabeledStatement() || parent?.isBreakStatement() || parent?.isContinueStatement();
+interface CheckState {
+  fn: NodePath<t.Function>;
+  /** Arrows and methods: their `super`, `arguments` and `new.target` are rewritten. */
+  rewritesLexicals: boolean;
+  kind: string;
+}
+
+function checkYield(p: NodePath, state: CheckState): void {
+  if (p.isIdentifier({ name: "yield" }) && !isPropertyName(p)) {
+    const parent = p.parentPath;
+    const label = parent?.isLabeledStatement() || parent?.isBreakStatement() || parent?.isContinueStatement();
+    throw p.buildCodeFrameError(
+      `\`yield\` is used as ${label ? "a label" : "an identifier"} inside ${state.kind}: @stepwise/babel-plugin compiles the ` +
+        "body into a generator, where `yield` is a keyword. Rename it.",
+    );
+  }
+}
+
+// One visitor for every function (Babel prepares a visitor object once, on its first use).
+const checkVisitor: Visitor<CheckState> = {
+  Function(p, state) {
+    // A nested non-arrow function has its own `yield` rules and its own lexical bindings; but a
+    // nested declaration's name is bound in this body, where `function yield() {}` is a
+    // SyntaxError once the body is a generator.
+    if (p.isFunctionDeclaration() && p.node.id) checkYield(p.get("id") as NodePath, state);
+    if (!p.isArrowFunctionExpression()) skipNestedFunction(p);
+  },
+  Identifier(p, state) {
+    checkYield(p, state);
+  },
+  MemberExpression(p, state) {
+    // Sloppy `arguments.callee` would be the generator that holds the body, not the function.
+    // (In an async arrow, `arguments` is the enclosing function's, which the rewrite keeps
+    // right; nested non-arrow functions are not visited, so `arguments` here is `fn`'s.)
+    if (
+      !state.fn.isArrowFunctionExpression() &&
+      !p.node.computed &&
+      t.isIdentifier(p.node.property, { name: "callee" }) &&
+      t.isIdentifier(p.node.object, { name: "arguments" }) &&
+      !p.scope.getBinding("arguments") &&
+      !p.isInStrictMode()
+    ) {
       throw p.buildCodeFrameError(
-        `\`yield\` is used as ${label ? "a label" : "an identifier"} inside ${kind}: @stepwise/babel-plugin compiles the ` +
-          "body into a generator, where `yield` is a keyword. Rename it.",
+        `\`arguments.callee\` inside ${state.kind} is not supported by @stepwise/babel-plugin: the body becomes a ` +
+          "generator, so it would name that generator, not the function. Refer to the function by name.",
       );
     }
+  },
+  CallExpression(p, state) {
+    if (state.rewritesLexicals && isDirectEval(p)) {
+      throw p.buildCodeFrameError(
+        `Direct \`eval(...)\` inside ${state.kind} is not supported by @stepwise/babel-plugin: the evaluated code ` +
+          "could not see `super`, `arguments` or `new.target` correctly once the body is a generator. " +
+          "Use indirect eval (`(0, eval)(...)`) or a non-async function.",
+      );
+    }
+    if (t.isSuper(p.node.callee)) {
+      throw p.buildCodeFrameError(
+        `\`super()\` inside ${state.kind} is not supported by @stepwise/babel-plugin. Call \`super()\` in the ` +
+          "constructor itself, before creating the async arrow function.",
+      );
+    }
+  },
+};
+
+export function assertCompilable(fn: NodePath<t.Function>): void {
+  const state: CheckState = {
+    fn,
+    rewritesLexicals: fn.isArrowFunctionExpression() || fn.isMethod(),
+    kind: fn.isArrowFunctionExpression() ? "an async arrow function" : fn.isMethod() ? "an async method" : "an async function",
   };
-  const visitor: Visitor<null> = {
-    Function(p) {
-      // A nested non-arrow function has its own `yield` rules and its own lexical bindings; but a
-      // nested declaration's name is bound in this body, where `function yield() {}` is a
-      // SyntaxError once the body is a generator.
-      if (p.isFunctionDeclaration() && p.node.id) checkYield(p.get("id") as NodePath);
-      if (!p.isArrowFunctionExpression()) skipNestedFunction(p);
-    },
-    Identifier(p) {
-      checkYield(p);
-    },
-    MemberExpression(p) {
-      // Sloppy `arguments.callee` would be the generator that holds the body, not the function.
-      // (In an async arrow, `arguments` is the enclosing function's, which the rewrite keeps
-      // right; nested non-arrow functions are not visited, so `arguments` here is `fn`'s.)
-      if (
-        !fn.isArrowFunctionExpression() &&
-        !p.node.computed &&
-        t.isIdentifier(p.node.property, { name: "callee" }) &&
-        t.isIdentifier(p.node.object, { name: "arguments" }) &&
-        !p.scope.getBinding("arguments") &&
-        !p.isInStrictMode()
-      ) {
-        throw p.buildCodeFrameError(
-          `\`arguments.callee\` inside ${kind} is not supported by @stepwise/babel-plugin: the body becomes a ` +
-            "generator, so it would name that generator, not the function. Refer to the function by name.",
-        );
-      }
-    },
-    CallExpression(p) {
-      if (rewritesLexicals && isDirectEval(p)) {
-        throw p.buildCodeFrameError(
-          `Direct \`eval(...)\` inside ${kind} is not supported by @stepwise/babel-plugin: the evaluated code ` +
-            "could not see `super`, `arguments` or `new.target` correctly once the body is a generator. " +
-            "Use indirect eval (`(0, eval)(...)`) or a non-async function.",
-        );
-      }
-      if (t.isSuper(p.node.callee)) {
-        throw p.buildCodeFrameError(
-          `\`super()\` inside ${kind} is not supported by @stepwise/babel-plugin. Call \`super()\` in the ` +
-            "constructor itself, before creating the async arrow function.",
-        );
-      }
-    },
-  };
-  traverseOwnCode(fn, visitor, null, checkYield);
+  traverseOwnCode(fn, checkVisitor, state, (param) => checkYield(param, state));
   for (const param of fn.get("params") as NodePath[]) {
     const decorators = (param.node as { decorators?: unknown[] | null }).decorators;
     if (decorators && decorators.length > 0) {

@@ -5,6 +5,7 @@ import { MethodMarks } from "./method-marks.js";
 import { compileAsyncFunction, type FileContext } from "./rewrite-function.js";
 import { RuntimeImports } from "./runtime-imports.js";
 import { indexFile } from "./async-index.js";
+import { knowFileNames } from "./uid.js";
 import { StatementEdits } from "./statement-edits.js";
 
 export type { PluginOptions } from "./options.js";
@@ -31,6 +32,7 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
       Program(program: NodePath<t.Program>, state: PluginPass) {
         const index = indexFile(program.node);
         if (index.leadsToAsync.size === 0) return;
+        knowFileNames(program.scope, index.names);
         const ctx: FileContext = {
           imports: new RuntimeImports(program, runtime, state.filename),
           marks: new MethodMarks(),
@@ -38,6 +40,7 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
           file: fileLabel(state.filename, state.file.opts.root ?? state.cwd),
           eager: start === "eager",
           dynamicScope: index.dynamicScope,
+          forAwait: index.forAwait,
         };
         program.traverse({
           enter(path) {

@@ -24,6 +24,8 @@ export interface FileContext {
   eager: boolean;
   /** The file has `with` or a direct `eval`: generators stay where they are (see planHoist). */
   dynamicScope: boolean;
+  /** The file has a `for await` somewhere. */
+  forAwait: boolean;
 }
 
 /** The file's context, with the helpers for this kind of function (async function or async generator). */
@@ -70,7 +72,7 @@ export function compileAsyncFunction(path: NodePath<t.Function>, file: FileConte
   // descendants, which would miss an expression body that is itself `eval()`, `super()`, `yield`.
   if (path.isArrowFunctionExpression()) arrowBlockBody(path);
   assertCompilable(path);
-  lowerForAwait(path, ctx.imports, ctx.eager);
+  if (ctx.forAwait) lowerForAwait(path, ctx.imports, ctx.eager);
   if (generator) rewriteGeneratorBody(path, ctx.imports, ctx.eager);
   awaitToYield(path);
   const loc = functionLocation(ctx.file, node);

@@ -31,6 +31,11 @@ function isNode(value: unknown): value is t.Node {
   return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
 }
 
+/** The names the plugin's first walk of the file collected (async-index.ts), so none is walked again. */
+export function knowFileNames(program: Scope, names: Set<string>): void {
+  files.set(program, { names, next: new Map() });
+}
+
 function fileNames(program: Scope): FileNames {
   let file = files.get(program);
   if (!file) {
