@@ -10,6 +10,8 @@ export interface FileIndex {
   forAwait: boolean;
   /** Every identifier name in the file (uid.ts avoids them when it makes names). */
   names: Set<string>;
+  /** The file may hold what assertCompilable refuses: a `yield` or `callee` name, `eval`, `super()`. */
+  refusable: boolean;
 }
 
 /**
@@ -22,6 +24,7 @@ export function indexFile(program: t.Program): FileIndex {
   const names = new Set<string>();
   let dynamicScope = false;
   let forAwait = false;
+  let superCall = false;
   // Each entry: a node, and the index of its parent's entry (for marking ancestors).
   const nodes: t.Node[] = [program];
   const parents: number[] = [-1];
@@ -35,6 +38,8 @@ export function indexFile(program: t.Program): FileIndex {
       dynamicScope = true;
     } else if (node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "eval") {
       dynamicScope = true;
+    } else if (node.type === "CallExpression" && node.callee.type === "Super") {
+      superCall = true;
     } else if (node.type === "ForOfStatement" && node.await) {
       forAwait = true;
     }
@@ -55,5 +60,6 @@ export function indexFile(program: t.Program): FileIndex {
       }
     }
   }
-  return { leadsToAsync, dynamicScope, forAwait, names };
+  const refusable = superCall || dynamicScope || names.has("yield") || names.has("callee");
+  return { leadsToAsync, dynamicScope, forAwait, names, refusable };
 }

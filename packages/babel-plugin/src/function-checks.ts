@@ -126,13 +126,14 @@ const checkVisitor: Visitor<CheckState> = {
   },
 };
 
-export function assertCompilable(fn: NodePath<t.Function>): void {
+export function assertCompilable(fn: NodePath<t.Function>, fileMayRefuse = true): void {
   const state: CheckState = {
     fn,
     rewritesLexicals: fn.isArrowFunctionExpression() || fn.isMethod(),
     kind: fn.isArrowFunctionExpression() ? "an async arrow function" : fn.isMethod() ? "an async method" : "an async function",
   };
-  traverseOwnCode(fn, checkVisitor, state, (param) => checkYield(param, state));
+  // `fileMayRefuse` false: the file's first walk found none of the names and calls looked for.
+  if (fileMayRefuse) traverseOwnCode(fn, checkVisitor, state, (param) => checkYield(param, state));
   for (const param of fn.get("params") as NodePath[]) {
     const decorators = (param.node as { decorators?: unknown[] | null }).decorators;
     if (decorators && decorators.length > 0) {

@@ -41,6 +41,7 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
           eager: start === "eager",
           dynamicScope: index.dynamicScope,
           forAwait: index.forAwait,
+          refusable: index.refusable,
         };
         program.traverse({
           enter(path) {

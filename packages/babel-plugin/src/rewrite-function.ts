@@ -26,6 +26,8 @@ export interface FileContext {
   dynamicScope: boolean;
   /** The file has a `for await` somewhere. */
   forAwait: boolean;
+  /** The file may hold code assertCompilable refuses (else nothing there to look for). */
+  refusable: boolean;
 }
 
 /** The file's context, with the helpers for this kind of function (async function or async generator). */
@@ -71,7 +73,7 @@ export function compileAsyncFunction(path: NodePath<t.Function>, file: FileConte
   // An expression body becomes a block first: the checks and rewrites below visit the body's
   // descendants, which would miss an expression body that is itself `eval()`, `super()`, `yield`.
   if (path.isArrowFunctionExpression()) arrowBlockBody(path);
-  assertCompilable(path);
+  assertCompilable(path, ctx.refusable);
   if (ctx.forAwait) lowerForAwait(path, ctx.imports, ctx.eager);
   if (generator) rewriteGeneratorBody(path, ctx.imports, ctx.eager);
   awaitToYield(path);
