@@ -1,8 +1,9 @@
 import { types as t, type NodePath } from "@babel/core";
-import { traverseOwnCode } from "./function-checks.js";
+import { skipNestedFunction, traverseOwnCode } from "./function-checks.js";
 import type { LexicalStandIns } from "./rewrite-body.js";
 
 type Scope = NodePath["scope"];
+type Binding = NonNullable<ReturnType<Scope["getBinding"]>>;
 
 function within(scope: Scope, ancestor: Scope): boolean {
   for (let s: Scope | undefined = scope; s; s = s.parent) if (s === ancestor) return true;
@@ -17,6 +18,100 @@ function argumentsOwner(p: NodePath): NodePath | null {
   return null;
 }
 
+/** Whether `fn` uses its own `arguments` (directly or in a nested arrow). */
+function usesOwnArguments(fn: NodePath<t.Function>): boolean {
+  let found = false;
+  traverseOwnCode(
+    fn,
+    {
+      Function(p) {
+        if (!p.isArrowFunctionExpression()) skipNestedFunction(p);
+      },
+      Identifier(p) {
+        if (p.node.name === "arguments" && !p.scope.getBinding("arguments")) found = true;
+      },
+    },
+    null,
+  );
+  return found;
+}
+
+/**
+ * Whether `p` (a function, or a reference to one) can only be evaluated after source position
+ * `end` in the scope of `scope`: it comes later in the source, and every function declaration
+ * around it in that scope (which could be called earlier, being hoisted) is itself only
+ * referenced later. `seen` breaks cycles of declarations referring to each other.
+ */
+function evaluatedAfter(p: NodePath, end: number, scope: NodePath, seen: Set<t.Node>): boolean {
+  if (p.node.start == null || p.node.start < end) return false;
+  for (let q: NodePath | null = p; q && q !== scope; q = q.parentPath) {
+    if (q.isFunctionDeclaration() && !declarationEvaluatedAfter(q, end, scope, seen)) return false;
+  }
+  return true;
+}
+
+function declarationEvaluatedAfter(fn: NodePath<t.FunctionDeclaration>, end: number, scope: NodePath, seen: Set<t.Node>): boolean {
+  if (seen.has(fn.node)) return false;
+  seen.add(fn.node);
+  const id = fn.node.id;
+  const binding = id ? fn.parentPath.scope.getBinding(id.name) : undefined;
+  if (!binding || !binding.constant || binding.path.node !== fn.node) return false;
+  return binding.referencePaths.every((r) => evaluatedAfter(r, end, scope, seen));
+}
+
+/** Whether `fn` is inside the body of class `cls`, not in a computed key or its `extends`. */
+function inClassElements(fn: NodePath, cls: NodePath): boolean {
+  for (let q: NodePath | null = fn; q && q !== cls; q = q.parentPath) {
+    if (q.key === "key" && (q.parent as { computed?: boolean }).computed) return false;
+    if (q.key === "superClass") return false;
+  }
+  return true;
+}
+
+/**
+ * Whether reading `binding` when `fn` is called gives what the body would read whenever it runs
+ * (a moved generator gets it by value at the call). Not when the call can come before the
+ * binding is initialized: a `let`/`const`/class read in its temporal dead zone throws at the call
+ * where the body would have thrown later, or not at all, and a `var` read before its
+ * initializer gives `undefined`. Not for a parameter of a sloppy-mode function with simple
+ * parameters that uses `arguments`: `arguments[0] = x` changes the parameter without assigning
+ * to it.
+ */
+function readableAtCall(binding: Binding, fn: NodePath<t.Function>): boolean {
+  const decl = binding.path;
+  switch (binding.kind) {
+    case "hoisted":
+      return true;
+    case "param": {
+      const owner = binding.scope.path;
+      if (!owner.isFunction()) return false;
+      const body = owner.node.body;
+      if (fn.node.start == null || body.start == null || fn.node.start < body.start) return false;
+      const simple = owner.node.params.every((param) => t.isIdentifier(param));
+      return owner.isInStrictMode() || !simple || !usesOwnArguments(owner);
+    }
+    case "local":
+      // A named function or class expression's own name, bound before its body can run.
+      if (decl.isFunctionExpression()) return true;
+      return decl.isClassExpression() && inClassElements(fn, decl);
+    case "let":
+    case "const":
+    case "var": {
+      // A class's methods and fields run once it is defined, when its name is bound.
+      if (decl.isClassDeclaration() && decl.isAncestor(fn)) return inClassElements(fn, decl);
+      // A switch's cases share one scope, and a case can be entered past a declaration.
+      if (decl.findParent((q) => q.isSwitchCase() || q === binding.scope.path)?.isSwitchCase()) return false;
+      if (decl.node.end == null) return false;
+      const created = fn.isFunctionDeclaration()
+        ? declarationEvaluatedAfter(fn, decl.node.end, binding.scope.path, new Set())
+        : evaluatedAfter(fn, decl.node.end, binding.scope.path, new Set());
+      return created;
+    }
+    default:
+      return false;
+  }
+}
+
 /**
  * Whether a compiled function's generator can move to the top of the file, and what it must then
  * be passed. A generator function created afresh (one per call of the function around it, per
@@ -24,8 +119,9 @@ function argumentsOwner(p: NodePath): NodePath | null {
  * which costs a microsecond or more; a generator declared once costs a few tens of nanoseconds.
  *
  * The generator can move when every binding its body uses from a scope between it and the file
- * is never reassigned: the wrapper then reads those values at each call and passes them as leading
- * parameters. It stays where it is when a binding is reassigned, when the body names a class's
+ * is never reassigned and already holds its value whenever the function can be called (see
+ * readableAtCall): the wrapper then reads those values at each call and passes them as leading
+ * parameters. It stays where it is when a binding is reassigned or may not be set yet at a call, when the body names a class's
  * private member (`#x` is only visible inside the class), uses its own `arguments` while
  * something must be passed (the extra parameters would show in it), when the code around it
  * could resolve names at run time (`with`, direct `eval` anywhere in the file), or when it would
@@ -66,7 +162,7 @@ export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null,
         // A named function expression's own name is bound in its own scope: outside the generator.
         const selfName = binding.kind === "local" && binding.scope === fnScope;
         if (!selfName && within(binding.scope, fnScope)) return;
-        if (!binding.constant) {
+        if (!binding.constant || !readableAtCall(binding, fn)) {
           ok = false;
           return;
         }

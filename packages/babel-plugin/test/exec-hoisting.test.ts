@@ -1,6 +1,6 @@
 // Generators move to the top of the file when the values they capture cannot change (see
 // src/hoist.ts): the compiled code must still see exactly the bindings the original sees.
-import { compile, drive, load, loadNative } from "./helpers";
+import { compile, compileToCommonJS, drive, evaluate, load, loadNative } from "./helpers";
 import type { Coroutine } from "@stepwise/runtime";
 
 const source = `
@@ -79,4 +79,77 @@ test("generators whose captures never change are declared once, at the top of th
 test("a file with `with` or a direct eval keeps every generator where it was", () => {
   const code = compile(`function f(o) { with (o) { return async () => x; } } function g() { const k = 1; return async function h() { return eval("k"); }; }`, {}, { sourceType: "script" });
   expect(code).not.toMatch(/^function\* /m);
+});
+
+// Found by the fuzzer (test/fuzz/regressions): a moved generator gets its captures by value at the
+// call, so a call made before a binding is set read it too early. Each function here calls a
+// closure before the binding it reads (after an await) holds its value.
+const early = `
+  function tdzConst() {
+    async function read() { await null; return late; }
+    const pending = read();
+    const late = "const, set after the call";
+    return pending;
+  }
+  function tdzUnread(use) {
+    const read = async () => { await null; return use ? never : "never read"; };
+    const pending = read();
+    const never = 1;
+    return pending;
+  }
+  function tdzClass() {
+    class Early { async make() { await null; return new Later().name; } }
+    const pending = new Early().make();
+    class Later { name = "class, defined after the call"; }
+    return pending;
+  }
+  function varBeforeInit() {
+    const read = async () => { await null; return v; };
+    const pending = read();
+    var v = "var, set after the call";
+    return pending;
+  }
+  function mappedArguments(a) {
+    const read = async () => { await null; return a; };
+    const pending = read();
+    arguments[0] = "changed through arguments (sloppy mode)";
+    return pending;
+  }
+  function hoistedCaller() {
+    const pending = helper();
+    const x = "read by a declaration called before it";
+    async function helper() { await null; return x; }
+    return pending;
+  }
+  module.exports = { tdzConst, tdzUnread, tdzClass, varBeforeInit, mappedArguments, hoistedCaller };
+`;
+type EarlyCases = Record<string, (arg?: unknown) => unknown>;
+const earlyNative = evaluate(early, "native.js") as EarlyCases;
+const earlyEager = evaluate(compileToCommonJS(early, { sourceType: "script" }, { start: "eager" }).code) as EarlyCases;
+const earlyLazy = evaluate(compileToCommonJS(early, { sourceType: "script" }).code) as EarlyCases;
+const earlyNames = ["tdzConst", "tdzUnread", "tdzClass", "varBeforeInit", "mappedArguments", "hoistedCaller"];
+
+test.each(earlyNames)("%s: a closure called before what it reads is set sees the value, as natively (eager)", async (name) => {
+  const expected = await (earlyNative[name]!("x") as Promise<unknown>);
+  expect(await (earlyEager[name]!("x") as Promise<unknown>)).toEqual(expected);
+});
+
+test.each(earlyNames)("%s: the same with lazy start, driven by hand after the call", async (name) => {
+  const expected = await (earlyNative[name]!("x") as Promise<unknown>);
+  expect(drive(earlyLazy[name]!("x") as Coroutine<unknown>)).toEqual(expected);
+});
+
+test("captures set before every possible call still move the generator to the top of the file", () => {
+  const code = compile(
+    `function a() { const x = 1; const f = async () => x; return f; }
+     function b(p) { const x = 1; async function helper() { return x + p; } return helper(); }
+     function c() { class K { async m() { return K; } } return K; }
+     function d(q) { return async () => q; }`,
+    {},
+    { sourceType: "script" },
+  );
+  expect(code).toMatch(/^function\* _f\(x\) \{/m);
+  expect(code).toMatch(/^function\* _helper\(x, p\) \{/m);
+  expect(code).toMatch(/^function\* _m\(K\) \{/m);
+  expect(code).toMatch(/^function\* _callee\(q\) \{/m);
 });
