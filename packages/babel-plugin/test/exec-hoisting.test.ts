@@ -153,3 +153,34 @@ test("captures set before every possible call still move the generator to the to
   expect(code).toMatch(/^function\* _m\(K\) \{/m);
   expect(code).toMatch(/^function\* _callee\(q\) \{/m);
 });
+
+// Found by the fuzzer: a class body is strict code, and its methods' generators moved into a
+// sloppy file lost that (a write to `arguments[i]` changed the parameter, `this` was boxed).
+const strictness = `
+  class S { static async m(a) { arguments[0] = "changed"; await null; return [a, typeof this]; } }
+  const sloppy = { async m(a) { arguments[0] = "changed"; await null; return [a, typeof this]; } };
+  function strictOuter() { "use strict"; return async function (a) { arguments[0] = "changed"; return [a, typeof this]; }; }
+  class D { static async m(a, b = 1) { arguments[0] = "changed"; return [a, b, typeof this]; } }
+  module.exports = {
+    classMethod: () => S.m.call(5, "kept"),
+    sloppyMethod: () => sloppy.m.call(5, "kept"),
+    strictFunction: () => strictOuter().call(5, "kept"),
+    withDefault: () => D.m.call(5, "kept"),
+  };
+`;
+const strictNames = ["classMethod", "sloppyMethod", "strictFunction", "withDefault"];
+const strictNative = evaluate(strictness, "native.js") as EarlyCases;
+const strictEager = evaluate(compileToCommonJS(strictness, { sourceType: "script" }, { start: "eager" }).code) as EarlyCases;
+const strictLazy = evaluate(compileToCommonJS(strictness, { sourceType: "script" }).code) as EarlyCases;
+
+test.each(strictNames)("%s: strict or sloppy as in the source, in a sloppy file", async (name) => {
+  const expected = await (strictNative[name]!() as Promise<unknown>);
+  expect(await (strictEager[name]!() as Promise<unknown>)).toEqual(expected);
+  expect(drive(strictLazy[name]!() as Coroutine<unknown>)).toEqual(expected);
+});
+
+test("a strict generator moved into a sloppy file says so; one that could not say so stays", () => {
+  const code = compileToCommonJS(strictness, { sourceType: "script" }).code;
+  expect(code).toMatch(/^function\* _m\(a\) \{\n {2}"use strict";/m);
+  expect(code).toMatch(/_stepwiseCall\(function\* _m\d*\(a, b = 1\)/);
+});
