@@ -48,11 +48,17 @@ function iteratorFrom(x: unknown, method: string): AnyIterator {
   return x as AnyIterator;
 }
 
-/** The step of an async view of a sync iterator: awaits the value, then reports `{ value, done }`. */
+/**
+ * The step of an async view of a sync iterator: awaits the value, then reports `{ value, done }`.
+ * Under eager start it takes two turns, as natively, where the value is awaited and then the
+ * step's own promise (found by the differential fuzzer: with one, a `for await` over an array ran
+ * ahead of other tasks).
+ */
 function* settleStep(value: unknown, done: boolean, eager: boolean, onReject: (() => void) | null): Generator<unknown, IteratorResult<unknown>, unknown> {
   if (implicitAwait(value, eager)) {
     try {
       value = yield value;
+      if (eager) value = yield value;
     } catch (error) {
       // ES2025: a rejected value closes the sync iterator it came from (Node 20 does not yet).
       if (onReject !== null) onReject();
@@ -78,7 +84,7 @@ class AsyncFromSyncIterator implements AnyIterator {
 
   return(value?: unknown): Coroutine<IteratorResult<unknown>> {
     const method = this._sync.return;
-    if (method == null) return settled({ value, done: true });
+    if (method == null) return settled({ value, done: true }, this._eager);
     return this._step(_stepwiseIterResult(method.call(this._sync, value)), false);
   }
 
@@ -114,8 +120,14 @@ function* just<T>(value: T): Generator<never, T, unknown> {
   return value;
 }
 
-function settled<T>(value: T): Coroutine<T> {
-  return new Coroutine(just(value), "asyncFromSync.step", "");
+/** Natively an already resolved promise, which an await still waits a turn for: one turn under eager start. */
+function* afterATurn<T>(value: T): Generator<undefined, T, unknown> {
+  yield undefined;
+  return value;
+}
+
+function settled<T>(value: T, eager: boolean): Coroutine<T> {
+  return new Coroutine(eager ? afterATurn(value) : just(value), "asyncFromSync.step", "");
 }
 
 /**
