@@ -73,16 +73,21 @@ function checkBuilt(): void {
   }
 }
 
+/** The Babel options a compiled mode compiles a program with (plain data: a child process can use them). */
+export function babelOptionsFor(program: Program, mode: Exclude<Mode, "native">) {
+  return {
+    configFile: false as const,
+    babelrc: false as const,
+    filename: join(repoRoot, `${program.name}.js`),
+    sourceType: "script" as const,
+    plugins: [[join(repoRoot, "packages/babel-plugin/dist/cjs/index.js"), PLUGIN_OPTIONS[mode]] as [string, Record<string, unknown>]],
+  };
+}
+
 /** The program's code as `mode` runs it: the source itself, or the plugin's output (throws Babel's error). */
 export function compileFor(program: Program, mode: Mode): string {
   if (mode === "native") return program.source;
-  const result = transformSync(program.source, {
-    configFile: false,
-    babelrc: false,
-    filename: join(repoRoot, `${program.name}.js`),
-    sourceType: "script",
-    plugins: [[join(repoRoot, "packages/babel-plugin/dist/cjs/index.js"), PLUGIN_OPTIONS[mode]]],
-  });
+  const result = transformSync(program.source, babelOptionsFor(program, mode));
   if (!result || typeof result.code !== "string") throw new Error(`Babel returned no code for ${program.name}`);
   return result.code;
 }
