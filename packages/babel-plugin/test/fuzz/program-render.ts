@@ -653,7 +653,7 @@ class Renderer {
       const failing = parts.filter((p) => p.mayThrow).length;
       if (failing > 1) {
         // Two elements failing: which one the loop meets first would depend on timing.
-        return this.forAwait({ ...s, items: s.items.filter((a) => a.k === "value") }, ctx, budget, depth, id);
+        return this.forAwait({ ...s, items: [] }, ctx, budget, depth, id);
       }
       source = { code: `[${parts.map((p) => p.code).join(", ")}]`, cost, mayThrow: failing > 0 };
       iterations = items.length;
