@@ -584,10 +584,14 @@ class Renderer {
       const r = this.expr(s.e, ctx, budget);
       return { code: `${pad}return ${r.code};\n`, cost: r.cost, mayThrow: r.mayThrow };
     }
-    // A call if there is one to make, else a resolved promise.
+    // A call if there is one to make, else a resolved promise. A returned call goes on while the
+    // function's `finally` blocks run: it is started as a spawn.
     const f = this.callee(ctx, s.e.k === "num" ? s.e.v : 0, budget - 1);
     let target: Rendered;
-    if (f !== null) target = { code: this.callText(f, "t.sub()", []), cost: 1 + f.cost, mayThrow: f.mayThrow };
+    if (f !== null) {
+      const code = s.how === "await" ? this.callText(f, "t.sub()", []) : this.spawnText(f, []);
+      target = { code, cost: 1 + f.cost, mayThrow: f.mayThrow };
+    }
     else {
       const r = this.expr(s.e, ctx, budget - 1);
       target = { code: `Promise.resolve(${r.code})`, cost: r.cost + 1, mayThrow: r.mayThrow };

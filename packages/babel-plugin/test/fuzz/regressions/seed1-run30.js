@@ -68,18 +68,20 @@ function $t(id) {
     sub: function () { return id + "." + n++; },
   };
 }
-function $settle(from) {
-  var batch = $bg.slice(from);
-  if (batch.length === 0) return Promise.resolve();
-  return Promise.allSettled(batch.map(function (b) { return b[1]; })).then(function (results) {
+function $settle() {
+  // Waits until every started call has ended (they may start more), then prints how each ended,
+  // in the order they started: no event of the program can come after these lines, whatever the
+  // timing of this native promise code against the program's tasks.
+  var count = $bg.length;
+  return Promise.allSettled($bg.map(function (b) { return b[1]; })).then(function (results) {
+    if ($bg.length > count) return $settle();
     results.forEach(function (r, i) {
-      $out(batch[i][0] + " settled " + (r.status === "fulfilled" ? "ok " + $fmt(r.value) : "err " + $fmt(r.reason)));
+      $out($bg[i][0] + " settled " + (r.status === "fulfilled" ? "ok " + $fmt(r.value) : "err " + $fmt(r.reason)));
     });
-    return $settle(from + batch.length);
   });
 }
 function $finish(v, failed) {
-  return $settle(0).then(function () {
+  return $settle().then(function () {
     $out("m " + (failed ? "rejected " : "result ") + $fmt(v));
     $end();
     if (failed) throw v;
