@@ -4,7 +4,7 @@
 //   instance m.0.0.0, its event 2 differs (relaxed: a task awaited a native promise): native "m.0.0.0 L5 \"undefined\"", compiled "m.0.0.0 L5 \"object\""
 // Cause: an async generator written inside a class (strict code) had its generator moved to the top
 //   of a sloppy file: `this` was boxed (typeof this "object", natively "undefined"). Fixed in the
-//   plugin (hoist.ts, rewrite-function.ts hoistTo: a "use strict" directive).
+//   plugin (hoist.ts, rewrite-function.ts hoistTo: a "use strict" directive; main, c19cee2).
 // sloppy mode
 // --- fuzz harness (see packages/babel-plugin/test/fuzz/harness-source.ts) ---
 var $compiled = Object.getPrototypeOf(async function () {}) === Function.prototype;
