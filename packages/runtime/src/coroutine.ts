@@ -273,14 +273,16 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
         const result = r.value;
         let thenable = false;
         // Most returns are primitives, which cannot be thenables: no `then` to read.
-        if (result !== null && (typeof result === "object" || typeof result === "function")) try {
-          thenable = isThenable(result);
-        } catch (error) {
-          // A `then` getter that throws fails the return, as promise resolution would.
-          frame._gen = ADOPT;
-          isThrow = true;
-          value = error;
-          continue;
+        if (result !== null && (typeof result === "object" || typeof result === "function")) {
+          try {
+            thenable = isThenable(result);
+          } catch (error) {
+            // A `then` getter that throws fails the return, as promise resolution would.
+            frame._gen = ADOPT;
+            isThrow = true;
+            value = error;
+            continue;
+          }
         }
         if (!thenable) {
           if (frame === this) {

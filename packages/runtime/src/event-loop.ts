@@ -12,7 +12,7 @@ import { _reportSafely, type ExceptionContext, type ExceptionHandler } from "./e
 import { describeValue, notACoroutine } from "./describe.js";
 import { sleepThread } from "./sleep-thread.js";
 import { stuckError } from "./stuck-error.js";
-import { hostClearTimeout, hostSetTimeout, hostYield } from "./host-timers.js";
+import { hostClearTimeout, hostMicrotask, hostSetTimeout, hostYield } from "./host-timers.js";
 import { _setCoroutineTracker } from "./coroutine-function.js";
 import { trackCoroutine, type UnawaitedRecord } from "./coroutine-tracking.js";
 import { PendingWork } from "./pending-work.js";
@@ -28,13 +28,6 @@ const BY_HOST = 2;
  * work (I/O, timers) with a macrotask, so a task that never waits for anything cannot starve them.
  */
 const MICROTASK_TURN_BUDGET = 1000;
-
-/**
- * Host turns are queued as reactions of one settled promise: the same place in the microtask
- * queue as `queueMicrotask` gives, at a third of its cost on Node (whose queueMicrotask wraps
- * each callback for async hooks).
- */
-const SETTLED = Promise.resolve();
 
 /**
  * The event loop (asyncio's BaseEventLoop): a FIFO of ready Handles, a heap of timers, and
@@ -392,7 +385,7 @@ export class EventLoop {
     if (this._ready.length > 0) {
       if (!this._hostTurnQueued) {
         this._hostTurnQueued = true;
-        void SETTLED.then(this._hostTurn);
+        hostMicrotask(this._hostTurn);
       }
       return;
     }
@@ -422,7 +415,7 @@ export class EventLoop {
     if (this._ready.length > 0) {
       this._hostTurnQueued = true;
       if (++this._microtaskTurns < MICROTASK_TURN_BUDGET) {
-        void SETTLED.then(this._hostTurn);
+        hostMicrotask(this._hostTurn);
       } else {
         this._microtaskTurns = 0;
         hostYield(this._hostTurn);

@@ -120,6 +120,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * for (a Task keeps it there while a cancellation waits to be delivered, too).
    */
   get _cancelMessage(): string | undefined {
+    if (this._state === FINISHED) return undefined; // there `_result` is the result
     const r = this._result;
     if (typeof r === "string") return r;
     return r instanceof CancelledError ? r.message || undefined : undefined;

@@ -6,6 +6,7 @@ import { describeValue, notACoroutine, thenOf } from "./describe.js";
 import type { EventLoop } from "./event-loop.js";
 import { Handle } from "./handle.js";
 import { _recordTaskOrigin } from "./creation-stack.js";
+import { hostMicrotask } from "./host-timers.js";
 
 export interface TaskOptions {
   loop?: EventLoop;
@@ -23,7 +24,6 @@ const NO_ERROR: unique symbol = Symbol("no error");
 /** Stands for a thrown `undefined`, which the default parameter would otherwise turn into NO_ERROR. */
 const THROWN_UNDEFINED: unique symbol = Symbol("thrown undefined");
 
-const SETTLED = Promise.resolve();
 const NO_ARGS: readonly unknown[] = [];
 const PROMISE_THEN = Promise.prototype.then;
 
@@ -270,8 +270,8 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     const loop = this._loop;
     if (isFuture(awaited)) {
       if (awaited._loop !== loop) {
-        this._stepHandle = this._callSoonStep(undefined, new Error(`Task ${this} got Future ${awaited} attached to a different loop; create it on the task's loop`),
-        );
+        const error = new Error(`Task ${this} got Future ${awaited} attached to a different loop; create it on the task's loop`);
+        this._stepHandle = this._callSoonStep(undefined, error);
       } else if (awaited === this) {
         this._stepHandle = this._callSoonStep(undefined, new Error(`Task cannot await on itself: ${this}`));
       } else {
@@ -290,7 +290,8 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
       return;
     }
     if (typeof then === "function") {
-      this._waitOnThenable(awaited as PromiseLike<unknown>, then as PromiseLike<unknown>["then"], !loop._isRunByHand() && !isPlainPromise(awaited, then));
+      const plain = isPlainPromise(awaited, then);
+      this._waitOnThenable(awaited as PromiseLike<unknown>, then as PromiseLike<unknown>["then"], plain, !plain && !loop._isRunByHand());
     } else {
       // A bare value: give up one loop iteration (asyncio.sleep(0)), then resume with it.
       this._stepHandle = this._resumeSoon(awaited);
@@ -300,17 +301,18 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
   /**
    * Waits for a thenable that is not a Future: only the host can settle it. Its first settlement
    * counts, as for a promise; a late one (the wait was abandoned) is ignored. A thenable that
-   * resolves with another thenable is adopted, as promise resolution does. `deferred`: call its
+   * resolves with another thenable is adopted, as promise resolution does. `plain`: see
+   * isPlainPromise. `deferred`: call its
    * `then` one microtask later, as JavaScript's await does for anything but a plain promise (its
    * NewPromiseResolveThenableJob), so that code run from the host sees native order; a loop run
    * by hand calls it at once, since it cannot wait for microtasks.
    */
-  private _waitOnThenable(awaited: PromiseLike<unknown>, then: PromiseLike<unknown>["then"], deferred: boolean): void {
+  private _waitOnThenable(awaited: PromiseLike<unknown>, then: PromiseLike<unknown>["then"], plain: boolean, deferred: boolean): void {
     const loop = this._loop;
-    const wait = new HostWait(this as Task<unknown>, awaited, isPlainPromise(awaited, then));
+    const wait = new HostWait(this as Task<unknown>, awaited, plain);
     this._waiter = wait;
     loop._hostWaits++;
-    if (deferred) void SETTLED.then(() => this._subscribe(wait, then));
+    if (deferred) hostMicrotask(() => this._subscribe(wait, then));
     else this._subscribe(wait, then);
   }
 
@@ -350,7 +352,8 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
         return;
       }
       if (typeof inner === "function") {
-        this._waitOnThenable(value as PromiseLike<unknown>, inner as PromiseLike<unknown>["then"], !loop._isRunByHand());
+        // Adopting takes a job of its own natively (NewPromiseResolveThenableJob), even for a promise.
+        this._waitOnThenable(value as PromiseLike<unknown>, inner as PromiseLike<unknown>["then"], isPlainPromise(value, inner), !loop._isRunByHand());
         return;
       }
     }
