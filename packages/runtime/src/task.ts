@@ -75,17 +75,23 @@ export class TaskStep extends Handle {
 
 /**
  * A wait on a thenable, which becomes the Handle of the step that resumes the task once it
- * settles (one object per wait). Its identity tells the current wait from an abandoned one, whose
- * late settlement must be ignored.
+ * settles. Its identity tells the current wait from an abandoned one, whose late settlement must
+ * be ignored; so a new wait gets a new object, but for the reuse `_reusableWait` allows.
  */
 class HostWait extends TaskStep {
+  /** The reactions given to `then`, made once per HostWait: a reused wait subscribes with them again. */
+  readonly _onValue: (value: unknown) => void;
+  readonly _onError: (error: unknown) => void;
+
   constructor(
     task: Task<unknown>,
-    readonly thenable: PromiseLike<unknown>,
-    /** A plain promise: settles from a promise job, with a value that is never a thenable. */
+    public thenable: PromiseLike<unknown>,
+    /** A plain promise: settles from a promise job, exactly once, with a value that is never a thenable. */
     readonly _plain: boolean,
   ) {
     super(task, undefined, NO_ERROR);
+    this._onValue = (v) => task._hostSettled(this, v, NO_ERROR);
+    this._onError = (e) => task._hostSettled(this, undefined, asStepError(e));
   }
 }
 
@@ -309,21 +315,20 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
    */
   private _waitOnThenable(awaited: PromiseLike<unknown>, then: PromiseLike<unknown>["then"], plain: boolean, deferred: boolean): void {
     const loop = this._loop;
-    const wait = new HostWait(this as Task<unknown>, awaited, plain);
+    const wait = (plain && this._reusableWait()) || new HostWait(this as Task<unknown>, awaited, plain);
+    wait.thenable = awaited;
     this._waiter = wait;
     loop._hostWaits++;
     if (deferred) hostMicrotask(() => this._subscribe(wait, then));
-    else this._subscribe(wait, then);
+    // The builtin itself, not `then`: one known target, which the JIT can call directly.
+    else this._subscribe(wait, plain ? PROMISE_THEN : then);
   }
 
   private _subscribe(wait: HostWait, then: PromiseLike<unknown>["then"]): void {
     if (this._waiter !== wait) return;
     try {
-      then.call(
-        wait.thenable,
-        (v) => this._hostSettled(wait, v, NO_ERROR),
-        (e) => this._hostSettled(wait, undefined, asStepError(e)),
-      );
+      if (then === PROMISE_THEN) PROMISE_THEN.call(wait.thenable, wait._onValue, wait._onError);
+      else then.call(wait.thenable, wait._onValue, wait._onError);
     } catch (error) {
       if (this._waiter === wait) {
         this._abandonHostWait();
@@ -381,6 +386,22 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
       return this._loop._callSoonHandle(running, "callSoon");
     }
     return this._callSoonStep(value, NO_ERROR);
+  }
+
+  /**
+   * The plain-promise wait whose settlement is running this step, to wait on the next plain
+   * promise with: a promise calls one of its reactions once, so the old promise can never call
+   * this wait's reactions again, and a task awaiting promises in a loop makes nothing per await.
+   * Never one that was abandoned (cancelled, or stepped by hand): its promise may still settle.
+   */
+  private _reusableWait(): HostWait | null {
+    const running = this._loop._currentHandle;
+    if (running instanceof HostWait && running._task === this && running._plain && !running._cancelled) {
+      running._value = undefined;
+      running._error = NO_ERROR;
+      return running;
+    }
+    return null;
   }
 
   private _abandonHostWait(): void {
