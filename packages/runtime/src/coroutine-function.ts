@@ -1,17 +1,21 @@
 import { Coroutine } from "./coroutine.js";
 import { describeValue } from "./describe.js";
+import type { EventLoop } from "./event-loop.js";
+import { trackCoroutine } from "./coroutine-tracking.js";
 
 /** Shared across copies of the runtime, so a function compiled against one copy is still recognised. */
 const COROUTINE_FUNCTION = Symbol.for("stepwise.coroutineFunction");
 
 /**
- * Set while a loop in debug mode runs (see coroutine-tracking.ts): sees every coroutine created,
- * so one never driven can be reported. Null otherwise, and then it costs one check per call.
+ * Set while a loop in debug mode runs (see coroutine-tracking.ts): that loop sees every coroutine
+ * created, so one never driven can be reported. Null otherwise, and then it costs one check per
+ * call. The loop itself rather than a closure of it, since optimized code that called one loop's
+ * closure would be thrown away with that loop.
  */
-let tracker: ((co: Coroutine<unknown>) => void) | null = null;
+let tracker: EventLoop | null = null;
 
-export function _setCoroutineTracker(fn: ((co: Coroutine<unknown>) => void) | null): void {
-  tracker = fn;
+export function _setCoroutineTracker(loop: EventLoop | null): void {
+  tracker = loop;
 }
 
 function* failAtFirstDrive(error: unknown): Generator<never, never, unknown> {
@@ -38,7 +42,7 @@ export function _stepwiseCall<T>(
     gen = failAtFirstDrive(error);
   }
   const co = new Coroutine<T>(gen, name, loc);
-  if (tracker !== null) tracker(co as Coroutine<unknown>);
+  if (tracker !== null) trackCoroutine(tracker, co as Coroutine<unknown>);
   return co;
 }
 
@@ -49,7 +53,7 @@ export function _stepwiseCall<T>(
  */
 export function _stepwiseStart<T>(gen: Generator<unknown, T, unknown>, name: string, loc: string): Coroutine<T> {
   const co = new Coroutine<T>(gen, name, loc);
-  if (tracker !== null) tracker(co as Coroutine<unknown>);
+  if (tracker !== null) trackCoroutine(tracker, co as Coroutine<unknown>);
   return co;
 }
 

@@ -14,7 +14,7 @@ import { sleepThread } from "./sleep-thread.js";
 import { stuckError } from "./stuck-error.js";
 import { hostClearTimeout, hostMicrotask, hostSetTimeout, hostYield } from "./host-timers.js";
 import { _setCoroutineTracker } from "./coroutine-function.js";
-import { trackCoroutine, type UnawaitedRecord } from "./coroutine-tracking.js";
+import type { UnawaitedRecord } from "./coroutine-tracking.js";
 import { PendingWork } from "./pending-work.js";
 import { LeakReport } from "./leak-report.js";
 import type { UnretrievedRecord } from "./unretrieved-errors.js";
@@ -66,7 +66,6 @@ export class EventLoop {
   _unawaited: Set<UnawaitedRecord> | null = null;
   /** Futures of this loop that failed and whose error nobody retrieved yet (weakly held). */
   _unretrieved: Set<UnretrievedRecord> | null = null;
-  _trackCoroutine = (co: Coroutine<unknown>): void => trackCoroutine(this, co);
 
   /** The loop's clock, in milliseconds. */
   time(): number {
@@ -217,7 +216,7 @@ export class EventLoop {
   _readyFromHost(handle: Handle, inline: boolean): void {
     this._ready.push(handle);
     if (this._driver !== IDLE || this._hostTurnQueued) return;
-    if (inline && this._hostDriven && this._ready.length === 1) this._hostTurn();
+    if (inline && this._hostDriven && this._ready.length === 1) this._runHostTurn();
     else this._scheduleHostTurn();
   }
 
@@ -257,7 +256,7 @@ export class EventLoop {
   setDebug(enabled: boolean, options?: { coroutineStacks?: boolean }): void {
     this._debug = Boolean(enabled);
     if (options?.coroutineStacks !== undefined) this._coroutineStacks = Boolean(options.coroutineStacks);
-    if (this._driver !== IDLE) _setCoroutineTracker(this._debug ? this._trackCoroutine : null);
+    if (this._driver !== IDLE) _setCoroutineTracker(this._debug ? this : null);
   }
 
   getDebug(): boolean {
@@ -325,7 +324,7 @@ export class EventLoop {
     this._checkNotRunning(method);
     this._driver = BY_HAND;
     _setRunningLoop(this);
-    if (this._debug) _setCoroutineTracker(this._trackCoroutine);
+    if (this._debug) _setCoroutineTracker(this);
   }
 
   _runForeverCleanup(): void {
@@ -397,12 +396,12 @@ export class EventLoop {
    * reactions and microtasks queued meanwhile, as each `await` of a native async function takes
    * one microtask tick. So compiled code interleaves with native promise code as native code does.
    */
-  _hostTurn = (): void => {
+  _runHostTurn(): void {
     this._hostTurnQueued = false;
     if (this._driver !== IDLE || this._closed) return;
     this._driver = BY_HOST;
     _setRunningLoop(this);
-    if (this._debug) _setCoroutineTracker(this._trackCoroutine);
+    if (this._debug) _setCoroutineTracker(this);
     try {
       this._runOnce();
     } finally {
@@ -424,7 +423,14 @@ export class EventLoop {
       this._microtaskTurns = 0;
       this._armHostTimer();
     }
-  };
+  }
+
+  /**
+   * `_runHostTurn` as a function to hand to the host. Only the host calls it: the loop's own calls
+   * go to the shared method, since optimized code that called one loop's closure would be thrown
+   * away with that loop.
+   */
+  _hostTurn = (): void => this._runHostTurn();
 
   private _armHostTimer(): void {
     const timers = this._scheduled;
@@ -443,7 +449,7 @@ export class EventLoop {
   private _hostTimerFired = (): void => {
     this._hostTimer = null;
     this._hostTimerWhen = Infinity;
-    this._hostTurn();
+    this._runHostTurn();
   };
 
   private _clearHostTimer(): void {

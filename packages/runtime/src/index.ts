@@ -42,3 +42,6 @@ export { Condition } from "./condition.js";
 export { Semaphore, BoundedSemaphore } from "./semaphore.js";
 export { abortSignalOf, taskSignal, cancelOnAbort } from "./abort-signal.js";
 export type { Awaitable } from "./loop-bound.js";
+
+// Not API: keeps the runtime's hidden classes alive (see kept-shapes.ts).
+import "./kept-shapes.js";
