@@ -78,7 +78,7 @@ export class TaskStep extends Handle {
  * settles. Its identity tells the current wait from an abandoned one, whose late settlement must
  * be ignored; so a new wait gets a new object, but for the reuse `_reusableWait` allows.
  */
-class HostWait extends TaskStep {
+export class HostWait extends TaskStep {
   /** The reactions given to `then`, made once per HostWait: a reused wait subscribes with them again. */
   readonly _onValue: (value: unknown) => void;
   readonly _onError: (error: unknown) => void;
