@@ -1,4 +1,5 @@
-import { types as t, type NodePath, type Visitor } from "@babel/core";
+import type { NodePath, Visitor } from "@babel/core";
+import { t } from "./babel-types.js";
 import { traverseOwnCode } from "./function-checks.js";
 import { generateUid } from "./uid.js";
 
@@ -235,10 +236,13 @@ export function thisMayBeUnbound(path: NodePath): boolean {
  * Rewrites what a generator would see differently from the original function: in arrows,
  * `arguments`, `new.target` and `super`; in methods, `super` (which is not allowed in a generator
  * function expression). Descends into nested arrows, not into nested functions or class members.
+ * `usesLexicals` false (the file's first walk found no `super`, `new.target` or `arguments` in
+ * `fn`, and compiling nested functions adds none where this looks) skips the traversal, unless
+ * `this` is to be read lazily.
  */
-export function rewriteLexicals(fn: NodePath<t.Function>, lazyThis = false): LexicalStandIns {
+export function rewriteLexicals(fn: NodePath<t.Function>, lazyThis = false, usesLexicals = true): LexicalStandIns {
   const state: RewriteState = { fn, arrow: fn.isArrowFunctionExpression(), lazyThis, out: { temps: [] } };
-  traverseOwnCode(fn, lexicalVisitor, state);
+  if (usesLexicals || lazyThis) traverseOwnCode(fn, lexicalVisitor, state);
   return state.out;
 }
 
