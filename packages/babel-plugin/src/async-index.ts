@@ -25,17 +25,18 @@ export interface FileIndex {
 
 const FUNCTION_TYPES = new Set<string>(t.FUNCTION_TYPES);
 
-/** Adds the node at the end of `ancestors` and the nodes above it to `set`, down to one already there. */
-function markAncestors(set: Set<t.Node>, ancestors: t.Node[]): void {
-  for (let j = ancestors.length - 1; j >= 0 && !set.has(ancestors[j]!); j--) set.add(ancestors[j]!);
+/** Adds `ancestors[depth]` and the nodes above it to `set`, down to one already there. */
+function markAncestors(set: Set<t.Node>, ancestors: t.Node[], depth: number): void {
+  for (let j = depth; j >= 0 && !set.has(ancestors[j]!); j--) set.add(ancestors[j]!);
 }
 
 /**
  * One walk over the raw AST, much cheaper than a traversal with paths and scopes: the plugin's
  * traversal then skips every subtree without an async function, and each async function skips
  * the checks and rewrites its subtree gives nothing to. Iterative (a stack of its own, depth
- * first), so deeply nested code cannot overflow the call stack here; `ancestors` holds the nodes
- * from the program down to the current one, so marking a node's ancestors costs nothing extra.
+ * first), so deeply nested code cannot overflow the call stack here; `ancestors[0..depth]` holds
+ * the nodes from the program down to the current one, so marking a node's ancestors costs nothing
+ * extra.
  */
 export function indexFile(program: t.Program): FileIndex {
   const leadsToAsync = new Set<t.Node>();
@@ -50,28 +51,28 @@ export function indexFile(program: t.Program): FileIndex {
   while (stack.length > 0) {
     const node = stack.pop()!;
     const depth = depths.pop()!;
-    ancestors.length = depth;
-    ancestors.push(node);
+    // Entries past `depth` are stale (a finished subtree's): only 0..depth are read.
+    ancestors[depth] = node;
     const type = node.type;
     if (type === "Identifier" || type === "JSXIdentifier") {
       const name = node.name;
       names.add(name);
       if (type === "Identifier") {
-        if (name === "yield" || name === "callee") markAncestors(mayRefuse, ancestors);
-        else if (name === "arguments") markAncestors(usesLexicals, ancestors);
+        if (name === "yield" || name === "callee") markAncestors(mayRefuse, ancestors, depth);
+        else if (name === "arguments") markAncestors(usesLexicals, ancestors, depth);
       }
     } else if (FUNCTION_TYPES.has(type)) {
-      if ((node as t.Function).async) markAncestors(leadsToAsync, ancestors);
+      if ((node as t.Function).async) markAncestors(leadsToAsync, ancestors, depth);
     } else if (type === "CallExpression") {
       const callee = (node as t.CallExpression).callee;
       if (callee.type === "Super") {
-        markAncestors(mayRefuse, ancestors);
+        markAncestors(mayRefuse, ancestors, depth);
       } else if (callee.type === "Identifier" && callee.name === "eval") {
         dynamicScope = true;
-        markAncestors(mayRefuse, ancestors);
+        markAncestors(mayRefuse, ancestors, depth);
       }
     } else if (type === "Super" || type === "MetaProperty") {
-      markAncestors(usesLexicals, ancestors);
+      markAncestors(usesLexicals, ancestors, depth);
     } else if (type === "WithStatement") {
       dynamicScope = true;
     } else if (type === "ForOfStatement" && (node as t.ForOfStatement).await) {
