@@ -1,65 +1,102 @@
-import { types as t } from "@babel/core";
+import { t } from "./babel-types.js";
 
 /** What the plugin needs to know about a file before it walks it with Babel's paths. */
 export interface FileIndex {
   /** The async functions and every node that contains one: the only nodes worth visiting. */
   leadsToAsync: Set<t.Node>;
+  /**
+   * Every node that contains something assertCompilable refuses in some function (an identifier
+   * `yield` or `callee`, a call of `eval` or `super`): an async function outside this set has
+   * nothing there to look for, so its check needs no traversal.
+   */
+  mayRefuse: Set<t.Node>;
+  /**
+   * Every node that contains `super`, `new.target` or an identifier `arguments`: an async arrow or
+   * method outside this set has none for rewriteLexicals to rewrite (`this` aside).
+   */
+  usesLexicals: Set<t.Node>;
   /** The file has a `with` statement or calls something named `eval` (see planHoist). */
   dynamicScope: boolean;
   /** The file has a `for await` (else there is none to lower). */
   forAwait: boolean;
   /** Every identifier name in the file (uid.ts avoids them when it makes names). */
   names: Set<string>;
-  /** The file may hold what assertCompilable refuses: a `yield` or `callee` name, `eval`, `super()`. */
-  refusable: boolean;
+}
+
+const FUNCTION_TYPES = new Set<string>(t.FUNCTION_TYPES);
+
+/** Adds `ancestors[depth]` and the nodes above it to `set`, down to one already there. */
+function markAncestors(set: Set<t.Node>, ancestors: t.Node[], depth: number): void {
+  for (let j = depth; j >= 0 && !set.has(ancestors[j]!); j--) set.add(ancestors[j]!);
 }
 
 /**
  * One walk over the raw AST, much cheaper than a traversal with paths and scopes: the plugin's
- * traversal then skips every subtree without an async function, so a file pays little for the
- * code the plugin leaves alone. Iterative, so deeply nested code cannot overflow the stack here.
+ * traversal then skips every subtree without an async function, and each async function skips
+ * the checks and rewrites its subtree gives nothing to. Iterative (a stack of its own, depth
+ * first), so deeply nested code cannot overflow the call stack here; `ancestors[0..depth]` holds
+ * the nodes from the program down to the current one, so marking a node's ancestors costs nothing
+ * extra.
  */
 export function indexFile(program: t.Program): FileIndex {
   const leadsToAsync = new Set<t.Node>();
+  const mayRefuse = new Set<t.Node>();
+  const usesLexicals = new Set<t.Node>();
   const names = new Set<string>();
   let dynamicScope = false;
   let forAwait = false;
-  let superCall = false;
-  // Each entry: a node, and the index of its parent's entry (for marking ancestors).
-  const nodes: t.Node[] = [program];
-  const parents: number[] = [-1];
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    if (node.type === "Identifier" || node.type === "JSXIdentifier") {
-      names.add(node.name);
-    } else if (t.isFunction(node) && node.async) {
-      for (let j = i; j >= 0 && !leadsToAsync.has(nodes[j]!); j = parents[j]!) leadsToAsync.add(nodes[j]!);
-    } else if (node.type === "WithStatement") {
+  const stack: t.Node[] = [program];
+  const depths: number[] = [0];
+  const ancestors: t.Node[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const depth = depths.pop()!;
+    // Entries past `depth` are stale (a finished subtree's): only 0..depth are read.
+    ancestors[depth] = node;
+    const type = node.type;
+    if (type === "Identifier" || type === "JSXIdentifier") {
+      const name = node.name;
+      names.add(name);
+      if (type === "Identifier") {
+        if (name === "yield" || name === "callee") markAncestors(mayRefuse, ancestors, depth);
+        else if (name === "arguments") markAncestors(usesLexicals, ancestors, depth);
+      }
+    } else if (FUNCTION_TYPES.has(type)) {
+      if ((node as t.Function).async) markAncestors(leadsToAsync, ancestors, depth);
+    } else if (type === "CallExpression") {
+      const callee = (node as t.CallExpression).callee;
+      if (callee.type === "Super") {
+        markAncestors(mayRefuse, ancestors, depth);
+      } else if (callee.type === "Identifier" && callee.name === "eval") {
+        dynamicScope = true;
+        markAncestors(mayRefuse, ancestors, depth);
+      }
+    } else if (type === "Super" || type === "MetaProperty") {
+      markAncestors(usesLexicals, ancestors, depth);
+    } else if (type === "WithStatement") {
       dynamicScope = true;
-    } else if (node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "eval") {
-      dynamicScope = true;
-    } else if (node.type === "CallExpression" && node.callee.type === "Super") {
-      superCall = true;
-    } else if (node.type === "ForOfStatement" && node.await) {
+    } else if (type === "ForOfStatement" && (node as t.ForOfStatement).await) {
       forAwait = true;
     }
-    const keys = t.VISITOR_KEYS[node.type];
+    const keys = t.VISITOR_KEYS[type];
     if (keys === undefined) continue;
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, unknown>)[key];
+    const slots = node as unknown as Record<string, unknown>;
+    for (let k = 0; k < keys.length; k++) {
+      const child = slots[keys[k]!];
+      if (child === null || typeof child !== "object") continue;
       if (Array.isArray(child)) {
-        for (const c of child) {
-          if (c !== null && typeof c === "object") {
-            nodes.push(c as t.Node);
-            parents.push(i);
+        for (let c = 0; c < child.length; c++) {
+          const item = child[c];
+          if (item !== null && typeof item === "object") {
+            stack.push(item as t.Node);
+            depths.push(depth + 1);
           }
         }
-      } else if (child !== null && typeof child === "object") {
-        nodes.push(child as t.Node);
-        parents.push(i);
+      } else {
+        stack.push(child as t.Node);
+        depths.push(depth + 1);
       }
     }
   }
-  const refusable = superCall || dynamicScope || names.has("yield") || names.has("callee");
-  return { leadsToAsync, dynamicScope, forAwait, names, refusable };
+  return { leadsToAsync, mayRefuse, usesLexicals, dynamicScope, forAwait, names };
 }

@@ -1,4 +1,5 @@
-import { types as t, type NodePath, type Visitor } from "@babel/core";
+import type { NodePath, Visitor } from "@babel/core";
+import { t } from "./babel-types.js";
 
 /**
  * Visits the function's own parameters and body (not its key, decorators or type annotations):
@@ -126,14 +127,15 @@ const checkVisitor: Visitor<CheckState> = {
   },
 };
 
-export function assertCompilable(fn: NodePath<t.Function>, fileMayRefuse = true): void {
+export function assertCompilable(fn: NodePath<t.Function>, mayRefuse = true): void {
   const state: CheckState = {
     fn,
     rewritesLexicals: fn.isArrowFunctionExpression() || fn.isMethod(),
     kind: fn.isArrowFunctionExpression() ? "an async arrow function" : fn.isMethod() ? "an async method" : "an async function",
   };
-  // `fileMayRefuse` false: the file's first walk found none of the names and calls looked for.
-  if (fileMayRefuse) traverseOwnCode(fn, checkVisitor, state, (param) => checkYield(param, state));
+  // `mayRefuse` false: the file's first walk found none of the names and calls looked for inside
+  // `fn`. (What compiling nested functions added there has none either.)
+  if (mayRefuse) traverseOwnCode(fn, checkVisitor, state, (param) => checkYield(param, state));
   for (const param of fn.get("params") as NodePath[]) {
     const decorators = (param.node as { decorators?: unknown[] | null }).decorators;
     if (decorators && decorators.length > 0) {

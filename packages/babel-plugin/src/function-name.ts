@@ -1,4 +1,5 @@
-import { types as t, type NodePath } from "@babel/core";
+import type { NodePath } from "@babel/core";
+import { t } from "./babel-types.js";
 
 /** TypeScript wrappers that vanish from the output, so a native function would see through them. */
 function isTransparentWrapper(node: t.Node): boolean {

@@ -1,4 +1,5 @@
-import { types as t, type NodePath } from "@babel/core";
+import type { NodePath } from "@babel/core";
+import { t } from "./babel-types.js";
 import { skipNestedFunction, traverseOwnCode } from "./function-checks.js";
 import type { LexicalStandIns } from "./rewrite-body.js";
 

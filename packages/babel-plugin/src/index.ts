@@ -41,7 +41,8 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
           eager: start === "eager",
           dynamicScope: index.dynamicScope,
           forAwait: index.forAwait,
-          refusable: index.refusable,
+          mayRefuse: index.mayRefuse,
+          usesLexicals: index.usesLexicals,
         };
         program.traverse({
           enter(path) {

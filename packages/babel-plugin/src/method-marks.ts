@@ -1,4 +1,5 @@
-import { types as t, type NodePath } from "@babel/core";
+import type { NodePath } from "@babel/core";
+import { t } from "./babel-types.js";
 import type { RuntimeImports } from "./runtime-imports.js";
 
 type Method = NodePath<t.ObjectMethod | t.ClassMethod>;

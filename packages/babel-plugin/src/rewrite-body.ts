@@ -1,4 +1,5 @@
-import { types as t, type NodePath, type Visitor } from "@babel/core";
+import type { NodePath, Visitor } from "@babel/core";
+import { t } from "./babel-types.js";
 import { traverseOwnCode } from "./function-checks.js";
 import { generateUid } from "./uid.js";
 
@@ -10,11 +11,20 @@ function toYield(node: t.AwaitExpression): t.YieldExpression {
   return replacement;
 }
 
-/** The child keys of `node` that hold this function's own code (a nested method: only its key and decorators). */
+const METHOD_TYPES = new Set<string>(["ObjectMethod", "ClassMethod", "ClassPrivateMethod"]);
+const FUNCTION_TYPES = new Set<string>(t.FUNCTION_TYPES);
+const METHOD_OWN_KEYS: readonly string[] = ["key", "decorators"];
+const NO_KEYS: readonly string[] = [];
+
+/**
+ * The child keys of `node` that hold this function's own code (a nested method: only its key and
+ * decorators). By type name, not `t.is…` calls: this runs on every node of every async body.
+ */
 function ownKeys(node: t.Node): readonly string[] {
-  if (t.isObjectMethod(node) || t.isClassMethod(node) || t.isClassPrivateMethod(node)) return ["key", "decorators"];
-  if (t.isFunction(node)) return [];
-  return t.VISITOR_KEYS[node.type] ?? [];
+  const type = node.type;
+  if (METHOD_TYPES.has(type)) return METHOD_OWN_KEYS;
+  if (FUNCTION_TYPES.has(type)) return NO_KEYS;
+  return t.VISITOR_KEYS[type] ?? NO_KEYS;
 }
 
 /**
@@ -34,12 +44,12 @@ export function awaitToYield(fn: NodePath<t.Function>): void {
         for (let i = 0; i < value.length; i++) {
           let child = value[i];
           if (!child) continue;
-          if (t.isAwaitExpression(child)) value[i] = child = toYield(child);
+          if (child.type === "AwaitExpression") value[i] = child = toYield(child);
           stack.push(child);
         }
       } else if (value && typeof value === "object" && typeof value.type === "string") {
         let child = value;
-        if (t.isAwaitExpression(child)) slots[key] = child = toYield(child);
+        if (child.type === "AwaitExpression") slots[key] = child = toYield(child);
         stack.push(child);
       }
     }
@@ -235,10 +245,13 @@ export function thisMayBeUnbound(path: NodePath): boolean {
  * Rewrites what a generator would see differently from the original function: in arrows,
  * `arguments`, `new.target` and `super`; in methods, `super` (which is not allowed in a generator
  * function expression). Descends into nested arrows, not into nested functions or class members.
+ * `usesLexicals` false (the file's first walk found no `super`, `new.target` or `arguments` in
+ * `fn`, and compiling nested functions adds none where this looks) skips the traversal, unless
+ * `this` is to be read lazily.
  */
-export function rewriteLexicals(fn: NodePath<t.Function>, lazyThis = false): LexicalStandIns {
+export function rewriteLexicals(fn: NodePath<t.Function>, lazyThis = false, usesLexicals = true): LexicalStandIns {
   const state: RewriteState = { fn, arrow: fn.isArrowFunctionExpression(), lazyThis, out: { temps: [] } };
-  traverseOwnCode(fn, lexicalVisitor, state);
+  if (usesLexicals || lazyThis) traverseOwnCode(fn, lexicalVisitor, state);
   return state.out;
 }
 

@@ -1,4 +1,5 @@
-import { types as t, type NodePath } from "@babel/core";
+import type { NodePath } from "@babel/core";
+import { t } from "./babel-types.js";
 import { assertCompilable } from "./function-checks.js";
 import { lowerForAwait } from "./for-await.js";
 import { rewriteGeneratorBody } from "./rewrite-generator.js";
@@ -26,8 +27,10 @@ export interface FileContext {
   dynamicScope: boolean;
   /** The file has a `for await` somewhere. */
   forAwait: boolean;
-  /** The file may hold code assertCompilable refuses (else nothing there to look for). */
-  refusable: boolean;
+  /** The nodes that may hold code assertCompilable refuses (see indexFile). */
+  mayRefuse: Set<t.Node>;
+  /** The nodes that hold a `super`, `new.target` or `arguments` (see indexFile). */
+  usesLexicals: Set<t.Node>;
 }
 
 /** The file's context, with the helpers for this kind of function (async function or async generator). */
@@ -73,7 +76,7 @@ export function compileAsyncFunction(path: NodePath<t.Function>, file: FileConte
   // An expression body becomes a block first: the checks and rewrites below visit the body's
   // descendants, which would miss an expression body that is itself `eval()`, `super()`, `yield`.
   if (path.isArrowFunctionExpression()) arrowBlockBody(path);
-  assertCompilable(path, ctx.refusable);
+  assertCompilable(path, ctx.mayRefuse.has(node));
   if (ctx.forAwait) lowerForAwait(path, ctx.imports, ctx.eager);
   if (generator) rewriteGeneratorBody(path, ctx.imports, ctx.eager);
   awaitToYield(path);
@@ -315,7 +318,7 @@ function compileArrow(path: NodePath<t.ArrowFunctionExpression>, ctx: FunctionCo
   // In a derived constructor the body reads `this` through `_this()` (see thisMayBeUnbound), and
   // the wrapper passes none: reading `this` at the call could throw before `super()`.
   const lazyThis = thisMayBeUnbound(path);
-  const lex = rewriteLexicals(path, lazyThis);
+  const lex = rewriteLexicals(path, lazyThis, ctx.usesLexicals.has(node));
   const body = node.body as t.BlockStatement;
   declareTemps(body, lex);
   const captures = planHoist(path, lex, ctx.dynamicScope);
@@ -347,7 +350,7 @@ function compileMethod(
 ): void {
   const node = path.node;
   const name = keyName(node.key, "computed" in node ? Boolean(node.computed) : false);
-  const lex = rewriteLexicals(path);
+  const lex = rewriteLexicals(path, false, ctx.usesLexicals.has(node));
   const originalBody = node.body;
   declareTemps(originalBody, lex);
   const captures = planHoist(path, lex, ctx.dynamicScope);

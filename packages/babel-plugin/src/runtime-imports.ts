@@ -1,5 +1,6 @@
 import { addNamed } from "@babel/helper-module-imports";
-import { types as t, type NodePath } from "@babel/core";
+import type { NodePath } from "@babel/core";
+import { t } from "./babel-types.js";
 
 export type HelperName =
   | "_stepwiseCall"

@@ -1,4 +1,4 @@
-import { types as t } from "@babel/core";
+import { t } from "./babel-types.js";
 
 /** A statement list the plugin adds declarations to. */
 export type StatementList = t.Program | t.BlockStatement | t.StaticBlock | t.TSModuleBlock;
