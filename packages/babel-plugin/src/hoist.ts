@@ -122,17 +122,19 @@ function readableAtCall(binding: Binding, fn: NodePath<t.Function>): boolean {
  * The generator can move when every binding its body uses from a scope between it and the file
  * is never reassigned and already holds its value whenever the function can be called (see
  * readableAtCall): the wrapper then reads those values at each call and passes them as leading
- * parameters. It stays where it is when a binding is reassigned or may not be set yet at a call, when the body names a class's
- * private member (`#x` is only visible inside the class), uses its own `arguments` while
- * something must be passed (the extra parameters would show in it), when the code around it
- * could resolve names at run time (`with`, direct `eval` anywhere in the file), or when it would
- * need a "use strict" of its own that its parameters (defaults, patterns, rest) do not allow.
+ * parameters. It stays where it is when a binding is reassigned or may not be set yet at a call,
+ * when the body names a class's private member (`#x` is only visible inside the class), uses its
+ * own `arguments` while something must be passed (the extra parameters would show in it), when
+ * the caller says so (`mustStay`: the code around it could resolve names at run time, with `with`
+ * or a direct `eval` anywhere in the file; or its body holds a generator not inserted yet, whose
+ * names this traversal cannot see), or when it would need a "use strict" of its own that its
+ * parameters (defaults, patterns, rest) do not allow.
  *
  * Returns the names to pass (possibly none), or null to leave the generator in place. Runs on the
  * function before its body moves, after `await` and the lexical bindings have been rewritten.
  */
-export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null, fileHasDynamicScope: boolean): string[] | null {
-  if (fileHasDynamicScope) return null;
+export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null, mustStay: boolean): string[] | null {
+  if (mustStay) return null;
   // A generator that gets its own "use strict" (see losesStrictness) must have simple parameters.
   if (losesStrictness(fn) && !fn.node.params.every((param) => t.isIdentifier(param))) return null;
   if (fn.findParent((p) => p.isWithStatement()) !== null) return null;

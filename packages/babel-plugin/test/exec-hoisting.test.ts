@@ -184,3 +184,39 @@ test("a strict generator moved into a sloppy file says so; one that could not sa
   expect(code).toMatch(/^function\* _m\(a\) \{\n {2}"use strict";/m);
   expect(code).toMatch(/_stepwiseCall\(function\* _m\d*\(a, b = 1\)/);
 });
+
+// An inner async declaration whose generator stays in place (it reads a binding reassigned
+// later) is inserted only once the traversal is done; the enclosing function's plan to move its
+// own generator used to miss that body's names, and moved it away from `v` (a ReferenceError).
+const deferred = `
+  function make() {
+    let v = "first";
+    async function outer() {
+      async function inner() { await null; return v; }
+      return await inner();
+    }
+    v = "reassigned";
+    return outer;
+  }
+  function makeArrow() {
+    let v = "first";
+    const outer = async () => {
+      async function inner() { return v; }
+      return inner();
+    };
+    v = "reassigned";
+    return outer;
+  }
+  module.exports = { nestedDeclaration: () => make()(), nestedInArrow: () => makeArrow()() };
+`;
+const deferredNames = ["nestedDeclaration", "nestedInArrow"];
+const deferredNative = evaluate(deferred, "native.js") as EarlyCases;
+const deferredEager = evaluate(compileToCommonJS(deferred, { sourceType: "script" }, { start: "eager" }).code) as EarlyCases;
+const deferredLazy = evaluate(compileToCommonJS(deferred, { sourceType: "script" }).code) as EarlyCases;
+
+test.each(deferredNames)("%s: a function holding an inner generator that stays in place keeps its own in place too", async (name) => {
+  const expected = await (deferredNative[name]!() as Promise<unknown>);
+  expect(expected).toBe("reassigned");
+  expect(await (deferredEager[name]!() as Promise<unknown>)).toBe(expected);
+  expect(drive(deferredLazy[name]!() as Coroutine<unknown>)).toBe(expected);
+});
