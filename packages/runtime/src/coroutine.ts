@@ -250,87 +250,84 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
    * only its driver can resolve, or finishes. The caller has checked the state.
    */
   _resume(isThrow: boolean, value: unknown): ResumeOutcome {
+    // Kept under V8's inlining limit (460 bytes of bytecode), so that send and Task._step run it
+    // inline: what is rare lives in the small methods it calls.
     this._state = RUNNING;
     let frame: Coroutine<unknown> = this._frames === null ? this : this._frames[this._frames.length - 1]!;
     for (;;) {
       let awaited: unknown;
-      let r: IteratorResult<unknown>;
+      let returned = false;
       try {
-        r = isThrow ? frame._gen.throw!(value) : frame._gen.next(value);
+        const r = isThrow ? frame._gen.throw!(value) : frame._gen.next(value);
+        awaited = r.value;
+        // A body that returns a thenable awaits it first, as a native async function adopts a
+        // returned promise; a `then` getter that throws fails the return, as resolution would.
+        if (r.done) {
+          if (isThenable(awaited)) frame._gen = ADOPT;
+          else returned = true;
+        }
       } catch (error) {
         // PEP 479: a StopIteration escaping a body is a bug, not a return.
         value = error instanceof StopIteration ? leakedStopIteration(frame, error) : error;
         isThrow = true;
-        if (frame === this) {
-          this._finish();
-          this._value = value;
-          return THROW;
-        }
+        if (frame === this) return this._end(THROW, value);
         frame = this._popFrame(frame);
         continue;
       }
-      if (r.done) {
-        const result = r.value;
-        let thenable = false;
-        // Most returns are primitives, which cannot be thenables: no `then` to read.
-        if (result !== null && (typeof result === "object" || typeof result === "function")) {
-          try {
-            thenable = isThenable(result);
-          } catch (error) {
-            // A `then` getter that throws fails the return, as promise resolution would.
-            frame._gen = ADOPT;
-            isThrow = true;
-            value = error;
-            continue;
-          }
-        }
-        if (!thenable) {
-          if (frame === this) {
-            this._finish();
-            this._value = result;
-            return RETURN;
-          }
-          frame = this._popFrame(frame);
-          isThrow = false;
-          value = result;
-          continue;
-        }
-        frame._gen = ADOPT;
-        awaited = result;
-      } else {
-        awaited = r.value;
+      if (returned) {
+        if (frame === this) return this._end(RETURN, awaited);
+        frame = this._popFrame(frame);
+        isThrow = false;
+        value = awaited;
+        continue;
       }
-
       if (awaited instanceof Coroutine) {
         if (awaited._state === CREATED && awaited._owner === null && awaited._task === null) {
-          awaited._owner = this;
-          (this._frames ??= [this]).push(awaited);
-          frame = awaited;
+          frame = this._pushFrame(awaited);
           isThrow = false;
           value = undefined;
           continue;
         }
-        if (awaited._task !== null) {
-          awaited = awaited._task;
-        } else {
+        if (awaited._task === null) {
           isThrow = true;
           value = this._cannotAwait(awaited);
           continue;
         }
+        awaited = awaited._task;
       }
       if (isFuture(awaited) && awaited.done()) {
-        try {
-          value = awaited.result();
-          isThrow = false;
-        } catch (error) {
-          value = error;
-          isThrow = true;
-        }
+        isThrow = this._takeOutcome(awaited);
+        value = this._value;
         continue;
       }
       this._state = SUSPENDED;
       this._value = awaited;
       return SUSPEND;
+    }
+  }
+
+  /** Ends the run of the outermost frame: the outcome goes to `_value` until the driver takes it. */
+  private _end(outcome: typeof RETURN | typeof THROW, value: unknown): ResumeOutcome {
+    this._finish();
+    this._value = value;
+    return outcome;
+  }
+
+  /** Starts `co` inline as the new top frame. */
+  private _pushFrame(co: Coroutine<unknown>): Coroutine<unknown> {
+    co._owner = this;
+    (this._frames ??= [this]).push(co);
+    return co;
+  }
+
+  /** Reads a done future's outcome into `_value`; true when it is an error to throw in. */
+  private _takeOutcome(future: FutureLike): boolean {
+    try {
+      this._value = future.result();
+      return false;
+    } catch (error) {
+      this._value = error;
+      return true;
     }
   }
 
