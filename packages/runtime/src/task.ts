@@ -1,4 +1,4 @@
-import { CREATED, SUSPENDED as SUSPENDED_STATE, Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper, isDrivable } from "./coroutine.js";
+import { CREATED, SUSPENDED as SUSPENDED_STATE, Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper, isDrivable, type ResumeOutcome } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./errors.js";
 import { Future, _rejectUnhandled, isFuture, type FutureWaiter } from "./future.js";
 import { getEventLoop } from "./current-loop.js";
@@ -172,6 +172,43 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
    * `task._step()`) consumes that queued step, so the loop never steps the task twice.
    */
   _step(value?: unknown, error: unknown = NO_ERROR): void {
+    // Kept under V8's inlining limit, as Coroutine._resume is: checks and endings are methods.
+    const loop = this._loop;
+    const coro = this._coro;
+    if (this._state !== 0 || loop._closed || loop._currentTask !== null || (coro._state === CREATED && value !== undefined)) {
+      this._checkStep(value, error);
+    }
+    if (this._stepHandle !== null) {
+      if (this._stepHandle !== loop._currentHandle) this._stepHandle.cancel();
+      this._stepHandle = null;
+    }
+    if (this._waiter !== null) this._stopWaiting();
+    if ((this._flags & MUST_CANCEL) !== 0) {
+      if (!(error instanceof CancelledError)) error = this._makeCancelledError();
+      this._flags &= ~MUST_CANCEL;
+    }
+
+    loop._currentTask = this as Task<unknown>;
+    let outcome: ResumeOutcome;
+    try {
+      if (isDrivable(coro)) {
+        outcome = error === NO_ERROR
+          ? coro._resume(false, value)
+          : coro._resume(true, error === THROWN_UNDEFINED ? undefined : error);
+      } else {
+        // The coroutine cannot run (finished, or driven elsewhere): that is the task's error.
+        coro._value = coro._misuse("_step");
+        outcome = THROW;
+      }
+    } finally {
+      loop._currentTask = null;
+    }
+    if (outcome === SUSPEND) this._waitOn(coro._value);
+    else this._end(outcome);
+  }
+
+  /** Throws if `_step(value, error)` may not run now; the checks a step by hand can fail. */
+  private _checkStep(value: unknown, error: unknown): void {
     if (this._state !== 0) {
       throw new InvalidStateError(`_step(): already done: ${this}; a finished task cannot be stepped`);
     }
@@ -195,48 +232,25 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
           `call _step() (with no value) first`,
       );
     }
-    if (this._stepHandle !== null) {
-      if (this._stepHandle !== loop._currentHandle) this._stepHandle.cancel();
-      this._stepHandle = null;
-    }
-    const waiter = this._waiter;
-    if (waiter !== null) {
-      // Stepped by hand while waiting: stop listening, the step happens now instead.
-      if (waiter instanceof HostWait) {
-        this._abandonHostWait();
-      } else {
-        waiter._removeWaiter(this);
-        this._waiter = null;
-      }
-    }
-    if ((this._flags & MUST_CANCEL) !== 0) {
-      if (!(error instanceof CancelledError)) error = this._makeCancelledError();
-      this._flags &= ~MUST_CANCEL;
-    }
+  }
 
-    loop._currentTask = this as Task<unknown>;
-    let outcome;
-    try {
-      if (isDrivable(coro)) {
-        outcome = error === NO_ERROR
-          ? coro._resume(false, value)
-          : coro._resume(true, error === THROWN_UNDEFINED ? undefined : error);
-      } else {
-        // The coroutine cannot run (finished, or driven elsewhere): that is the task's error.
-        coro._value = coro._misuse("_step");
-        outcome = THROW;
-      }
-    } finally {
-      loop._currentTask = null;
+  /** Stepped by hand while waiting: stop listening, the step happens now instead. */
+  private _stopWaiting(): void {
+    const waiter = this._waiter!;
+    if (waiter instanceof HostWait) {
+      this._abandonHostWait();
+    } else {
+      waiter._removeWaiter(this);
+      this._waiter = null;
     }
+  }
 
-    if (outcome === SUSPEND) {
-      this._waitOn(coro._value);
-      return;
-    }
+  /** The coroutine returned or threw (its outcome in `_value`): the task finishes with it. */
+  private _end(outcome: typeof RETURN | typeof THROW): void {
+    const coro = this._coro;
     const v = coro._value;
     coro._value = undefined;
-    loop._tasks.delete(this as Task<unknown>);
+    this._loop._tasks.delete(this as Task<unknown>);
     if (outcome === RETURN) {
       if ((this._flags & MUST_CANCEL) !== 0) {
         this._flags &= ~MUST_CANCEL;
