@@ -149,7 +149,9 @@ export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null,
       PrivateName() {
         ok = false;
       },
-      Identifier(p) {
+      // A JSX tag names a binding too (`<Comp />`, `<ns.Comp />`): it is a reference to it.
+      "Identifier|JSXIdentifier"(path) {
+        const p = path as NodePath<t.Identifier | t.JSXIdentifier>;
         if (!ok) return;
         // Reads, and the targets of writes (which make a binding non-constant).
         if (!(p.isReferencedIdentifier() || (p as NodePath).isBindingIdentifier())) return;

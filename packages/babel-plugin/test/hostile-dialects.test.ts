@@ -185,6 +185,26 @@ describe("JSX", () => {
     );
   });
 
+  test("components local to the enclosing function, as tags and member tags", async () => {
+    // The generators move out of \`make\`: each tag it names must go with them as a capture.
+    await expectSameAsNative(
+      `${H}
+      function make(label) {
+        const Badge = function Badge(props) {};
+        const parts = { Row: function Row() {} };
+        return {
+          async render(n) { return <Badge n={await n} label={label} />; },
+          row: async () => <parts.Row><Badge /></parts.Row>,
+        };
+      }
+      export async function main() {
+        const ui = make("x");
+        return [await ui.render(1), await ui.row()];
+      }`,
+      jsx,
+    );
+  });
+
   test("JSX yielded by an async generator and consumed by `for await`", async () => {
     await expectSameAsNative(
       `${H}
