@@ -15,6 +15,8 @@ export interface FileIndex {
    * method outside this set has none for rewriteLexicals to rewrite (`this` aside).
    */
   usesLexicals: Set<t.Node>;
+  /** Every node that contains a private name (`#x`): planHoist must walk a function holding one. */
+  privateNames: Set<t.Node>;
   /** The file has a `with` statement or calls something named `eval` (see planHoist). */
   dynamicScope: boolean;
   /** The file has a `for await` (else there is none to lower). */
@@ -42,6 +44,7 @@ export function indexFile(program: t.Program): FileIndex {
   const leadsToAsync = new Set<t.Node>();
   const mayRefuse = new Set<t.Node>();
   const usesLexicals = new Set<t.Node>();
+  const privateNames = new Set<t.Node>();
   const names = new Set<string>();
   let dynamicScope = false;
   let forAwait = false;
@@ -73,6 +76,8 @@ export function indexFile(program: t.Program): FileIndex {
       }
     } else if (type === "Super" || type === "MetaProperty") {
       markAncestors(usesLexicals, ancestors, depth);
+    } else if (type === "PrivateName") {
+      markAncestors(privateNames, ancestors, depth);
     } else if (type === "WithStatement") {
       dynamicScope = true;
     } else if (type === "ForOfStatement" && (node as t.ForOfStatement).await) {
@@ -98,5 +103,5 @@ export function indexFile(program: t.Program): FileIndex {
       }
     }
   }
-  return { leadsToAsync, mayRefuse, usesLexicals, dynamicScope, forAwait, names };
+  return { leadsToAsync, mayRefuse, usesLexicals, privateNames, dynamicScope, forAwait, names };
 }

@@ -125,19 +125,66 @@ function readableAtCall(binding: Binding, fn: NodePath<t.Function>): boolean {
  * parameters. It stays where it is when a binding is reassigned or may not be set yet at a call,
  * when the body names a class's private member (`#x` is only visible inside the class), uses its
  * own `arguments` while something must be passed (the extra parameters would show in it), when
- * the caller says so (`mustStay`: the code around it could resolve names at run time, with `with`
- * or a direct `eval` anywhere in the file; or its body holds a generator not inserted yet, whose
- * names this traversal cannot see), or when it would need a "use strict" of its own that its
- * parameters (defaults, patterns, rest) do not allow.
+ * the code around it could resolve names at run time (`with` or a direct `eval` anywhere in the
+ * file), when its body holds a generator not inserted yet (whose names nothing here can see), or
+ * when it would need a "use strict" of its own that its parameters (defaults, patterns, rest) do
+ * not allow.
  *
  * Returns the names to pass (possibly none), or null to leave the generator in place. Runs on the
  * function before its body moves, after `await` and the lexical bindings have been rewritten.
  */
-export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null, mustStay: boolean): string[] | null {
-  if (mustStay) return null;
+export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null, file: HoistContext): string[] | null {
+  const node = fn.node;
+  if (file.dynamicScope || file.holdingDeferredCode.has(node)) return null;
   // A generator that gets its own "use strict" (see losesStrictness) must have simple parameters.
-  if (losesStrictness(fn) && !fn.node.params.every((param) => t.isIdentifier(param))) return null;
+  if (losesStrictness(fn) && !node.params.every((param) => t.isIdentifier(param))) return null;
   if (fn.findParent((p) => p.isWithStatement()) !== null) return null;
+  const fnScope = fn.scope;
+  // Without a private name or an `arguments` in it, what the body uses from around it is on
+  // record in the bindings of the scopes around it: reading that costs far less than a walk.
+  const ranges = file.privateNames.has(node) || file.usesLexicals.has(node) ? null : ownCodeRanges(node);
+  const used = ranges !== null ? capturesOnRecord(fn, ranges) : capturesByWalk(fn);
+  if (used === null) return null;
+  const { names } = used;
+  if (lex) {
+    for (const id of [lex.arguments, lex.this, lex.newTarget, lex.superGet, lex.superSet]) if (id) names.add(id.name);
+  }
+  const captures = [...names];
+  // Passed values would show in the body's own `arguments`.
+  if (captures.length > 0 && used.usesArguments) return null;
+  // A parameter or top-level declaration of the body with a captured name would see the passed
+  // value instead of starting out as its own.
+  if (captures.some((name) => fnScope.hasOwnBinding(name) && fnScope.getOwnBinding(name)!.kind !== "local")) return null;
+  return captures;
+}
+
+/** What planHoist needs from the file: see FileContext. */
+export interface HoistContext {
+  dynamicScope: boolean;
+  holdingDeferredCode: Set<t.Function>;
+  usesLexicals: Set<t.Node>;
+  privateNames: Set<t.Node>;
+}
+
+/**
+ * What the function's own code (parameters and body) uses from the scopes between it and the
+ * file: the names, in the order a walk meets them, and whether it reads its own `arguments`.
+ */
+interface Used {
+  names: Set<string>;
+  usesArguments: boolean;
+}
+
+/** Whether the body, which uses `binding` from around it, can still read it once moved. */
+function capturable(binding: Binding, fn: NodePath<t.Function>): boolean {
+  return binding.constant && readableAtCall(binding, fn);
+}
+
+/**
+ * What the function's own code uses, found by walking it; null if something there keeps the
+ * generator in place. Needed when the body holds a private name or an `arguments`.
+ */
+function capturesByWalk(fn: NodePath<t.Function>): Used | null {
   const fnScope = fn.scope;
   const program = fnScope.getProgramParent();
   const names = new Set<string>();
@@ -167,7 +214,7 @@ export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null,
         // A named function expression's own name is bound in its own scope: outside the generator.
         const selfName = binding.kind === "local" && binding.scope === fnScope;
         if (!selfName && within(binding.scope, fnScope)) return;
-        if (!binding.constant || !readableAtCall(binding, fn)) {
+        if (!capturable(binding, fn)) {
           ok = false;
           return;
         }
@@ -176,16 +223,86 @@ export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null,
     },
     null,
   );
-  if (!ok) return null;
-  if (lex) {
-    for (const id of [lex.arguments, lex.this, lex.newTarget, lex.superGet, lex.superSet]) if (id) names.add(id.name);
+  return ok ? { names, usesArguments } : null;
+}
+
+/** Source ranges `[start, end)` of the function's own code: its parameters, then its body. */
+type Ranges = readonly number[];
+
+/**
+ * Where the parameters and the body are in the source, or null if the body is not all original
+ * code with positions. The key, decorators and return type are not the function's own code.
+ */
+function ownCodeRanges(fn: t.Function): Ranges | null {
+  let body: t.Node = fn.body;
+  // An arrow's expression body, which compileAsyncFunction made `{ return body; }`.
+  if (body.start == null && t.isBlockStatement(body) && body.body.length === 1) {
+    const only = body.body[0]!;
+    if (t.isReturnStatement(only) && only.argument) body = only.argument;
   }
-  const captures = [...names];
-  if (captures.length > 0 && usesArguments) return null;
-  // A parameter or top-level declaration of the body with a captured name would see the passed
-  // value instead of starting out as its own.
-  if (captures.some((name) => fnScope.hasOwnBinding(name) && fnScope.getOwnBinding(name)!.kind !== "local")) return null;
-  return captures;
+  if (body.start == null || body.end == null) return null;
+  const params = fn.params;
+  if (params.length === 0) return [body.start, body.end];
+  const first = params[0]!.start;
+  const last = params[params.length - 1]!.end;
+  return first == null || last == null ? null : [first, last, body.start, body.end];
+}
+
+/** What firstUseIn answers when a record no longer says where a use is. */
+const UNKNOWN = -2;
+
+/**
+ * The first position in `ranges` where `binding` is read or written, -1 if none, or UNKNOWN. A
+ * reference's path can hold another node by now (the plugin replaced it: an arrow's expression
+ * body became a block), and then the record cannot be trusted.
+ */
+function firstUseIn(binding: Binding, name: string, ranges: Ranges): number {
+  let first = -1;
+  for (const uses of [binding.referencePaths, binding.constantViolations]) {
+    for (const use of uses) {
+      const node = use.node;
+      const at = node.start;
+      if (at == null) return UNKNOWN;
+      if (uses === binding.referencePaths && !((t.isIdentifier(node) || t.isJSXIdentifier(node)) && node.name === name)) return UNKNOWN;
+      if (first >= 0 && at >= first) continue;
+      for (let i = 0; i < ranges.length; i += 2) {
+        if (at >= ranges[i]! && at < ranges[i + 1]!) {
+          first = at;
+          break;
+        }
+      }
+    }
+  }
+  return first;
+}
+
+/**
+ * capturesByWalk's result for a function without private names or `arguments`, from Babel's
+ * record of where each binding around the function is read and written (the file's scope crawl,
+ * which sees JSX tags too). Positions tell what is inside: code the plugin has compiled in the
+ * body keeps its source positions, and the names a nested wrapper passes to its moved generator
+ * are the ones that generator's original code reads there.
+ */
+function capturesOnRecord(fn: NodePath<t.Function>, ranges: Ranges): Used | null {
+  const fnScope = fn.scope;
+  const program = fnScope.getProgramParent();
+  const found: { at: number; name: string }[] = [];
+  for (let scope: Scope | undefined = fnScope; scope !== undefined && scope !== program; scope = scope.parent) {
+    for (const name of Object.keys(scope.bindings)) {
+      const binding: Binding = scope.bindings[name]!;
+      // A class declaration's name is also listed in the class's scope: taken where it is bound.
+      if (binding.scope !== scope) continue;
+      // The function's own bindings stay with its body, but for a function expression's name.
+      if (scope === fnScope && binding.kind !== "local") continue;
+      const at = firstUseIn(binding, name, ranges);
+      if (at === UNKNOWN) return capturesByWalk(fn);
+      if (at < 0) continue;
+      if (!capturable(binding, fn)) return null;
+      found.push({ at, name });
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  return { names: new Set(found.map((f) => f.name)), usesArguments: false };
 }
 
 /**

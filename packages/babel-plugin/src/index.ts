@@ -43,6 +43,7 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
           forAwait: index.forAwait,
           mayRefuse: index.mayRefuse,
           usesLexicals: index.usesLexicals,
+          privateNames: index.privateNames,
           holdingDeferredCode: new Set(),
         };
         program.traverse({

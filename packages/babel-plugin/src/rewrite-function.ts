@@ -31,6 +31,8 @@ export interface FileContext {
   mayRefuse: Set<t.Node>;
   /** The nodes that hold a `super`, `new.target` or `arguments` (see indexFile). */
   usesLexicals: Set<t.Node>;
+  /** The nodes that hold a private name (see indexFile). */
+  privateNames: Set<t.Node>;
   /**
    * The functions whose body holds a generator that `edits` adds only once the traversal is done
    * (compileDeclaration): planning to hoist one of them could not see what that generator uses.
@@ -203,7 +205,7 @@ function compileDeclaration(path: NodePath<t.FunctionDeclaration>, ctx: Function
   const name = node.id ? node.id.name : "default";
   if (!node.id) node.id = generateUid(outer, "default"); // `export default async function () {}`
   // At the top of the file the generator is declared once already, beside the wrapper.
-  const captures = list.isProgram() ? null : planHoist(path, null, ctx.dynamicScope || ctx.holdingDeferredCode.has(path.node));
+  const captures = list.isProgram() ? null : planHoist(path, null, ctx);
   const genId = generateUid(captures === null ? outer : path.scope.getProgramParent(), name);
   const gen = generatorDeclaration(genId, node, node.body, captures);
 
@@ -252,7 +254,7 @@ function compileDeclaration(path: NodePath<t.FunctionDeclaration>, ctx: Function
 function compileExpression(path: NodePath<t.FunctionExpression>, ctx: FunctionContext, loc: string): void {
   const node = path.node;
   const placeholders = placeholderParams(path.scope, node.params);
-  const captures = planHoist(path, null, ctx.dynamicScope || ctx.holdingDeferredCode.has(path.node));
+  const captures = planHoist(path, null, ctx);
   const hoisted = captures !== null;
   const args = generatorArgs(captures ?? [], t.identifier("arguments"));
   const statements: t.Statement[] = [];
@@ -331,7 +333,7 @@ function compileArrow(path: NodePath<t.ArrowFunctionExpression>, ctx: FunctionCo
   const lex = rewriteLexicals(path, lazyThis, ctx.usesLexicals.has(node));
   const body = node.body as t.BlockStatement;
   declareTemps(body, lex);
-  const captures = planHoist(path, lex, ctx.dynamicScope || ctx.holdingDeferredCode.has(path.node));
+  const captures = planHoist(path, lex, ctx);
   const hoisted = captures !== null;
   const genId = generateUid(hoisted ? path.scope.getProgramParent() : path.scope, name || "callee");
   const placeholders = placeholderParams(path.scope, node.params);
@@ -363,7 +365,7 @@ function compileMethod(
   const lex = rewriteLexicals(path, false, ctx.usesLexicals.has(node));
   const originalBody = node.body;
   declareTemps(originalBody, lex);
-  const captures = planHoist(path, lex, ctx.dynamicScope || ctx.holdingDeferredCode.has(path.node));
+  const captures = planHoist(path, lex, ctx);
   const genName = name.replace(/^#/, "") || "callee";
   let genRef: t.Expression;
   if (captures === null) {
