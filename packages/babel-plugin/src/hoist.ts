@@ -258,15 +258,16 @@ const UNKNOWN = -2;
  */
 function firstUseIn(binding: Binding, name: string, ranges: Ranges): number {
   let first = -1;
-  for (const uses of [binding.referencePaths, binding.constantViolations]) {
-    for (const use of uses) {
-      const node = use.node;
+  const refs = binding.referencePaths;
+  for (const uses of [refs, binding.constantViolations]) {
+    for (let u = 0; u < uses.length; u++) {
+      const node = uses[u]!.node;
       const at = node.start;
       if (at == null) return UNKNOWN;
-      if (uses === binding.referencePaths && !((t.isIdentifier(node) || t.isJSXIdentifier(node)) && node.name === name)) return UNKNOWN;
       if (first >= 0 && at >= first) continue;
       for (let i = 0; i < ranges.length; i += 2) {
         if (at >= ranges[i]! && at < ranges[i + 1]!) {
+          if (uses === refs && !((node.type === "Identifier" || node.type === "JSXIdentifier") && node.name === name)) return UNKNOWN;
           first = at;
           break;
         }
@@ -275,6 +276,12 @@ function firstUseIn(binding: Binding, name: string, ranges: Ranges): number {
   }
   return first;
 }
+
+/**
+ * How many recorded uses capturesOnRecord reads, per character of the function's own code, before
+ * a walk of that code is the cheaper way (a function deep in a scope with thousands of bindings).
+ */
+const USES_PER_CHARACTER = 8;
 
 /**
  * capturesByWalk's result for a function without private names or `arguments`, from Babel's
@@ -287,6 +294,7 @@ function capturesOnRecord(fn: NodePath<t.Function>, ranges: Ranges): Used | null
   const fnScope = fn.scope;
   const program = fnScope.getProgramParent();
   const found: { at: number; name: string }[] = [];
+  let budget = (ranges[ranges.length - 1]! - ranges[0]!) * USES_PER_CHARACTER;
   for (let scope: Scope | undefined = fnScope; scope !== undefined && scope !== program; scope = scope.parent) {
     for (const name of Object.keys(scope.bindings)) {
       const binding: Binding = scope.bindings[name]!;
@@ -294,6 +302,8 @@ function capturesOnRecord(fn: NodePath<t.Function>, ranges: Ranges): Used | null
       if (binding.scope !== scope) continue;
       // The function's own bindings stay with its body, but for a function expression's name.
       if (scope === fnScope && binding.kind !== "local") continue;
+      budget -= binding.referencePaths.length + binding.constantViolations.length;
+      if (budget < 0) return capturesByWalk(fn);
       const at = firstUseIn(binding, name, ranges);
       if (at === UNKNOWN) return capturesByWalk(fn);
       if (at < 0) continue;

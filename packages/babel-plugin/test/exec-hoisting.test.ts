@@ -154,6 +154,31 @@ test("captures set before every possible call still move the generator to the to
   expect(code).toMatch(/^function\* _callee\(q\) \{/m);
 });
 
+// What a body uses from around it is read off Babel's binding records, or found by a walk of the
+// body when those records would cost more to read (a scope with thousands of bindings) or no
+// longer say where a use is (an arrow whose expression body is a bare name): all give one answer.
+test("the captures are the same however they are found: few bindings around, thousands, a bare-name body", async () => {
+  const many = Array.from({ length: 3000 }, (_, i) => `const v${i} = ${i}; use(v${i}, v${i});`).join("\n");
+  const source = `
+    const use = () => {};
+    function few(k) { const f = async (x) => x + k; return f(1); }
+    function crowded() {
+      ${many}
+      const g = async (x) => x + v7 + (await v2999);
+      return g(1);
+    }
+    function bare(k) { const h = async () => k; return h(); }
+    module.exports = { few: () => few(2), crowded, bare: () => bare(5) };
+  `;
+  const code = compileToCommonJS(source, { sourceType: "script" }).code;
+  expect(code).toMatch(/^function\* _f\(k, x\) \{/m);
+  expect(code).toMatch(/^function\* _g\(v7, v2999, x\) \{/m);
+  expect(code).toMatch(/^function\* _h\(k\) \{/m);
+  const native = evaluate(source, "native.js") as Record<string, () => Promise<unknown>>;
+  const compiled = evaluate(code) as Record<string, () => Coroutine<unknown>>;
+  for (const name of ["few", "crowded", "bare"]) expect(drive(compiled[name]!())).toBe(await native[name]!());
+});
+
 // Found by the fuzzer: a class body is strict code, and its methods' generators moved into a
 // sloppy file lost that (a write to `arguments[i]` changed the parameter, `this` was boxed).
 const strictness = `
