@@ -19,6 +19,11 @@ export interface FileIndex {
   privateNames: Set<t.Node>;
   /** The file has a `with` statement or calls something named `eval` (see planHoist). */
   dynamicScope: boolean;
+  /**
+   * The names of TypeScript enums, namespaces and `import x = …` declared below the top of the
+   * file: values at run time, but not bindings in Babel's scopes (see planHoist).
+   */
+  unscopedNames: Set<string>;
   /** The file has a `for await` (else there is none to lower). */
   forAwait: boolean;
   /** Every identifier name in the file (uid.ts avoids them when it makes names). */
@@ -47,6 +52,7 @@ export function indexFile(program: t.Program): FileIndex {
   const privateNames = new Set<t.Node>();
   const names = new Set<string>();
   let dynamicScope = false;
+  const unscopedNames = new Set<string>();
   let forAwait = false;
   const stack: t.Node[] = [program];
   const depths: number[] = [0];
@@ -78,6 +84,12 @@ export function indexFile(program: t.Program): FileIndex {
       markAncestors(usesLexicals, ancestors, depth);
     } else if (type === "PrivateName") {
       markAncestors(privateNames, ancestors, depth);
+    } else if (type === "TSEnumDeclaration" || type === "TSModuleDeclaration" || type === "TSImportEqualsDeclaration") {
+      let id: t.Node = (node as t.TSEnumDeclaration | t.TSModuleDeclaration | t.TSImportEqualsDeclaration).id;
+      // `namespace A.B {}` declares A (an id Babel 8 writes as a qualified name).
+      while ((id.type as string) === "TSQualifiedName") id = (id as unknown as { left: t.Node }).left;
+      const atTop = depth === 1 || (depth === 2 && ancestors[1]!.type === "ExportNamedDeclaration");
+      if (!atTop && id.type === "Identifier" && !(node as { declare?: boolean }).declare) unscopedNames.add(id.name);
     } else if (type === "WithStatement") {
       dynamicScope = true;
     } else if (type === "ForOfStatement" && (node as t.ForOfStatement).await) {
@@ -103,5 +115,5 @@ export function indexFile(program: t.Program): FileIndex {
       }
     }
   }
-  return { leadsToAsync, mayRefuse, usesLexicals, privateNames, dynamicScope, forAwait, names };
+  return { leadsToAsync, mayRefuse, usesLexicals, privateNames, dynamicScope, unscopedNames, forAwait, names };
 }

@@ -126,7 +126,9 @@ function readableAtCall(binding: Binding, fn: NodePath<t.Function>): boolean {
  * when the body names a class's private member (`#x` is only visible inside the class), uses its
  * own `arguments` while something must be passed (the extra parameters would show in it), when
  * the code around it could resolve names at run time (`with` or a direct `eval` anywhere in the
- * file), when its body holds a generator not inserted yet (whose names nothing here can see), or
+ * file), when its body names a TypeScript enum or namespace declared below the top of the file
+ * (Babel's scopes have no binding for one: `unscopedNames`), when its body holds a generator not
+ * inserted yet (whose names nothing here can see), or
  * when it would need a "use strict" of its own that its parameters (defaults, patterns, rest) do
  * not allow.
  *
@@ -142,8 +144,10 @@ export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null,
   const fnScope = fn.scope;
   // Without a private name or an `arguments` in it, what the body uses from around it is on
   // record in the bindings of the scopes around it: reading that costs far less than a walk.
-  const ranges = file.privateNames.has(node) || file.usesLexicals.has(node) ? null : ownCodeRanges(node);
-  const used = ranges !== null ? capturesOnRecord(fn, ranges) : capturesByWalk(fn);
+  // A name with no binding may still be local (unscopedNames): only a walk sees those.
+  const walk = file.privateNames.has(node) || file.usesLexicals.has(node) || file.unscopedNames.size > 0;
+  const ranges = walk ? null : ownCodeRanges(node);
+  const used = ranges !== null ? capturesOnRecord(fn, ranges) : capturesByWalk(fn, file.unscopedNames);
   if (used === null) return null;
   const { names } = used;
   if (lex) {
@@ -161,6 +165,7 @@ export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null,
 /** What planHoist needs from the file: see FileContext. */
 export interface HoistContext {
   dynamicScope: boolean;
+  unscopedNames: Set<string>;
   holdingDeferredCode: Set<t.Function>;
   usesLexicals: Set<t.Node>;
   privateNames: Set<t.Node>;
@@ -184,7 +189,7 @@ function capturable(binding: Binding, fn: NodePath<t.Function>): boolean {
  * What the function's own code uses, found by walking it; null if something there keeps the
  * generator in place. Needed when the body holds a private name or an `arguments`.
  */
-function capturesByWalk(fn: NodePath<t.Function>): Used | null {
+function capturesByWalk(fn: NodePath<t.Function>, unscopedNames: Set<string>): Used | null {
   const fnScope = fn.scope;
   const program = fnScope.getProgramParent();
   const names = new Set<string>();
@@ -208,6 +213,8 @@ function capturesByWalk(fn: NodePath<t.Function>): Used | null {
         const binding = p.scope.getBinding(name);
         if (binding === undefined) {
           if (name === "arguments" && argumentsOwner(p) === fn) usesArguments = true;
+          // Maybe a local enum or namespace: the generator stays where that name can be seen.
+          else if (unscopedNames.has(name)) ok = false;
           return;
         }
         if (binding.scope === program) return;
@@ -247,6 +254,8 @@ function ownCodeRanges(fn: t.Function): Ranges | null {
   const last = params[params.length - 1]!.end;
   return first == null || last == null ? null : [first, last, body.start, body.end];
 }
+
+const NO_NAMES: Set<string> = new Set();
 
 /** What firstUseIn answers when a record no longer says where a use is. */
 const UNKNOWN = -2;
@@ -303,9 +312,9 @@ function capturesOnRecord(fn: NodePath<t.Function>, ranges: Ranges): Used | null
       // The function's own bindings stay with its body, but for a function expression's name.
       if (scope === fnScope && binding.kind !== "local") continue;
       budget -= binding.referencePaths.length + binding.constantViolations.length;
-      if (budget < 0) return capturesByWalk(fn);
+      if (budget < 0) return capturesByWalk(fn, NO_NAMES);
       const at = firstUseIn(binding, name, ranges);
-      if (at === UNKNOWN) return capturesByWalk(fn);
+      if (at === UNKNOWN) return capturesByWalk(fn, NO_NAMES);
       if (at < 0) continue;
       if (!capturable(binding, fn)) return null;
       found.push({ at, name });

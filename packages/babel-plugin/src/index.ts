@@ -40,6 +40,7 @@ export default function stepwiseBabelPlugin(api: PluginAPI, options?: PluginOpti
           file: fileLabel(state.filename, state.file.opts.root ?? state.cwd),
           eager: start === "eager",
           dynamicScope: index.dynamicScope,
+          unscopedNames: index.unscopedNames,
           forAwait: index.forAwait,
           mayRefuse: index.mayRefuse,
           usesLexicals: index.usesLexicals,

@@ -25,6 +25,8 @@ export interface FileContext {
   eager: boolean;
   /** The file has `with` or a direct `eval`: generators stay where they are (see planHoist). */
   dynamicScope: boolean;
+  /** TypeScript values declared below the top of the file, which Babel's scopes do not know (see indexFile). */
+  unscopedNames: Set<string>;
   /** The file has a `for await` somewhere. */
   forAwait: boolean;
   /** The nodes that may hold code assertCompilable refuses (see indexFile). */

@@ -51,6 +51,26 @@ describe("TypeScript", () => {
     );
   });
 
+  test("enums and namespaces declared inside a function, named by async code beside them", async () => {
+    // Babel's scopes have no binding for these: the generators must stay where the names are.
+    await expectSameAsNative(
+      `
+      function make(k: number) {
+        enum Level { Low = 1, High = 10 }
+        namespace Units { export const scale = 100; }
+        namespace Deep.Inner { export const x = 3; }
+        const read = async (x: number): Promise<number> => x + k + Level.High + Units.scale + Deep.Inner.x;
+        class Reader { async get(): Promise<string> { return Level[await Level.Low]; } }
+        return [read, new Reader()] as const;
+      }
+      export async function main() {
+        const [read, reader] = make(2);
+        return [await read(1), await reader.get()];
+      }`,
+      typescript,
+    );
+  });
+
   test("abstract classes, `declare` fields, parameter properties, access modifiers, `override`", async () => {
     await expectSameAsNative(
       `
