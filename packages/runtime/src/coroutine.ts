@@ -63,8 +63,11 @@ export function _setTaskWrapper(fn: (co: Coroutine<unknown>) => Thenable): void 
  * A compiled async function's body, paused until something drives it (Python's coroutine).
  *
  * A coroutine that awaits a coroutine that never started runs it inline: the inner one becomes a
- * frame on the outer one's stack (`_frames`) and the outer one's `_resume` drives the top frame
- * directly, so a resume costs the same at any depth and deep chains use no JavaScript stack.
+ * frame on the outer one's chain (the innermost is `_top`, each frame links to its `_caller`) and
+ * the outer one's `_resume` drives the top frame directly, so a resume costs the same at any depth
+ * and deep chains use no JavaScript stack. A link per frame rather than an array on the outermost:
+ * an array grown by a push keeps room for sixteen more frames, and a program may hold many tasks
+ * suspended a few calls deep.
  * `_resume` is the one place generators are driven.
  */
 export class Coroutine<T = unknown> implements PromiseLike<T> {
@@ -73,8 +76,10 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   _state = CREATED;
   /** The coroutine whose `_resume` drives this one while it runs inline, else null. */
   _owner: Coroutine<unknown> | null = null;
-  /** The inline-await chain, outermost (this) first; null until the first inline await. */
-  _frames: Coroutine<unknown>[] | null = null;
+  /** The innermost frame of this coroutine's inline-await chain; null while there is none. */
+  _top: Coroutine<unknown> | null = null;
+  /** While this runs inline: the frame that awaits it (the next one out in the chain), else null. */
+  _caller: Coroutine<unknown> | null = null;
   /**
    * When suspended: what the innermost frame awaits. After `_resume` returns RETURN or THROW:
    * the return value or the error, until the driver takes it. (One field: a program may hold
@@ -116,9 +121,12 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   /** The chain of coroutines this one is running inline, itself first. */
   get chain(): readonly Coroutine<unknown>[] {
     const root = this._owner ?? this;
-    const frames = root._frames ?? [root];
-    const i = frames.indexOf(this);
-    return frames.slice(i < 0 ? 0 : i);
+    const frames: Coroutine<unknown>[] = [];
+    for (let f: Coroutine<unknown> | null = root._top ?? root; f !== null; f = f._caller) {
+      frames.push(f);
+      if (f === this) break;
+    }
+    return frames.reverse();
   }
 
   /**
@@ -185,11 +193,9 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
     let isThrow = false;
     let error: unknown = undefined;
     for (;;) {
-      const frames = this._frames;
-      const depth = frames === null ? 0 : frames.length - 1;
-      const frame: Coroutine<unknown> = depth === 0 ? this : frames![depth]!;
+      const frame: Coroutine<unknown> = this._top ?? this;
       // The frame below gets the outcome instead of being resumed with it (`_resume` would).
-      const below = depth === 0 ? null : frames![depth - 1]!;
+      const below = frame._caller;
       const barrier = below === null ? null : new CloseBarrier(below._gen);
       if (below !== null) below._gen = barrier!;
       if (!isThrow) frame._gen = returnOnce(frame);
@@ -253,7 +259,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
     // Kept under V8's inlining limit (460 bytes of bytecode), so that send and Task._step run it
     // inline: what is rare lives in the small methods it calls.
     this._state = RUNNING;
-    let frame: Coroutine<unknown> = this._frames === null ? this : this._frames[this._frames.length - 1]!;
+    let frame: Coroutine<unknown> = this._top ?? this;
     for (;;) {
       let awaited: unknown;
       let returned = false;
@@ -316,7 +322,8 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   /** Starts `co` inline as the new top frame. */
   private _pushFrame(co: Coroutine<unknown>): Coroutine<unknown> {
     co._owner = this;
-    (this._frames ??= [this]).push(co);
+    co._caller = this._top ?? this;
+    this._top = co;
     return co;
   }
 
@@ -339,23 +346,25 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
     throw v;
   }
 
+  /** `frame`, the top one, has finished: its caller is the top frame again. */
   private _popFrame(frame: Coroutine<unknown>): Coroutine<unknown> {
+    const caller = frame._caller!;
     frame._finishInline();
-    const frames = this._frames!;
-    frames.pop();
-    return frames[frames.length - 1]!;
+    this._top = caller === this ? null : caller;
+    return caller;
   }
 
   _finish(): void {
     this._state = CLOSED;
-    this._frames = null;
+    this._top = null;
     this._value = undefined;
     this._gen = ADOPT;
   }
 
-  /** `_finish` for a frame that ran inline: only the outermost coroutine has frames or a value. */
+  /** `_finish` for a frame that ran inline: only the outermost coroutine has a chain or a value. */
   _finishInline(): void {
     this._owner = null;
+    this._caller = null;
     this._state = CLOSED;
     this._gen = ADOPT;
   }
