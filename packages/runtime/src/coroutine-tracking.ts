@@ -115,7 +115,7 @@ function creationContext(loop: EventLoop): string {
   const task = loop._currentTask;
   if (task !== null) {
     const root = task._coro;
-    const top = root._top ?? root;
+    const top = root._link ?? root;
     return `in Task '${task._name}', called from ${top._name || "(anonymous)"}()${top._loc ? ` at ${top._loc}` : ""}`;
   }
   const handle = loop._currentHandle;

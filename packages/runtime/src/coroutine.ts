@@ -63,7 +63,7 @@ export function _setTaskWrapper(fn: (co: Coroutine<unknown>) => Thenable): void 
  * A compiled async function's body, paused until something drives it (Python's coroutine).
  *
  * A coroutine that awaits a coroutine that never started runs it inline: the inner one becomes a
- * frame on the outer one's chain (the innermost is `_top`, each frame links to its `_caller`) and
+ * frame on the outer one's chain (linked through `_link`, innermost first) and
  * the outer one's `_resume` drives the top frame directly, so a resume costs the same at any depth
  * and deep chains use no JavaScript stack. A link per frame rather than an array on the outermost:
  * an array grown by a push keeps room for sixteen more frames, and a program may hold many tasks
@@ -76,10 +76,12 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   _state = CREATED;
   /** The coroutine whose `_resume` drives this one while it runs inline, else null. */
   _owner: Coroutine<unknown> | null = null;
-  /** The innermost frame of this coroutine's inline-await chain; null while there is none. */
-  _top: Coroutine<unknown> | null = null;
-  /** While this runs inline: the frame that awaits it (the next one out in the chain), else null. */
-  _caller: Coroutine<unknown> | null = null;
+  /**
+   * The inline-await chain. On the outermost coroutine: the innermost frame (null while nothing
+   * runs inline). On a frame running inline (`_owner` set): the frame that awaits it, the next
+   * one out. (One field for both: a coroutine is only ever one of the two.)
+   */
+  _link: Coroutine<unknown> | null = null;
   /**
    * When suspended: what the innermost frame awaits. After `_resume` returns RETURN or THROW:
    * the return value or the error, until the driver takes it. (One field: a program may hold
@@ -122,9 +124,9 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   get chain(): readonly Coroutine<unknown>[] {
     const root = this._owner ?? this;
     const frames: Coroutine<unknown>[] = [];
-    for (let f: Coroutine<unknown> | null = root._top ?? root; f !== null; f = f._caller) {
+    for (let f = root._link ?? root; ; f = f._link!) {
       frames.push(f);
-      if (f === this) break;
+      if (f === this || f === root) break;
     }
     return frames.reverse();
   }
@@ -193,9 +195,9 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
     let isThrow = false;
     let error: unknown = undefined;
     for (;;) {
-      const frame: Coroutine<unknown> = this._top ?? this;
+      const frame: Coroutine<unknown> = this._link ?? this;
       // The frame below gets the outcome instead of being resumed with it (`_resume` would).
-      const below = frame._caller;
+      const below = frame === this ? null : frame._link;
       const barrier = below === null ? null : new CloseBarrier(below._gen);
       if (below !== null) below._gen = barrier!;
       if (!isThrow) frame._gen = returnOnce(frame);
@@ -259,7 +261,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
     // Kept under V8's inlining limit (460 bytes of bytecode), so that send and Task._step run it
     // inline: what is rare lives in the small methods it calls.
     this._state = RUNNING;
-    let frame: Coroutine<unknown> = this._top ?? this;
+    let frame: Coroutine<unknown> = this._link ?? this;
     for (;;) {
       let awaited: unknown;
       let returned = false;
@@ -322,8 +324,8 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   /** Starts `co` inline as the new top frame. */
   private _pushFrame(co: Coroutine<unknown>): Coroutine<unknown> {
     co._owner = this;
-    co._caller = this._top ?? this;
-    this._top = co;
+    co._link = this._link ?? this;
+    this._link = co;
     return co;
   }
 
@@ -348,15 +350,15 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
 
   /** `frame`, the top one, has finished: its caller is the top frame again. */
   private _popFrame(frame: Coroutine<unknown>): Coroutine<unknown> {
-    const caller = frame._caller!;
+    const caller = frame._link!;
     frame._finishInline();
-    this._top = caller === this ? null : caller;
+    this._link = caller === this ? null : caller;
     return caller;
   }
 
   _finish(): void {
     this._state = CLOSED;
-    this._top = null;
+    this._link = null;
     this._value = undefined;
     this._gen = ADOPT;
   }
@@ -364,7 +366,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   /** `_finish` for a frame that ran inline: only the outermost coroutine has a chain or a value. */
   _finishInline(): void {
     this._owner = null;
-    this._caller = null;
+    this._link = null;
     this._state = CLOSED;
     this._gen = ADOPT;
   }
