@@ -128,9 +128,8 @@ function readableAtCall(binding: Binding, fn: NodePath<t.Function>): boolean {
  * the code around it could resolve names at run time (`with` or a direct `eval` anywhere in the
  * file), when its body names a TypeScript enum or namespace declared below the top of the file
  * (Babel's scopes have no binding for one: `unscopedNames`), when its body holds a generator not
- * inserted yet (whose names nothing here can see), or
- * when it would need a "use strict" of its own that its parameters (defaults, patterns, rest) do
- * not allow.
+ * inserted yet (whose names nothing here can see), or when it would need a "use strict" of its
+ * own that its parameters (defaults, patterns, rest) do not allow.
  *
  * Returns the names to pass (possibly none), or null to leave the generator in place. Runs on the
  * function before its body moves, after `await` and the lexical bindings have been rewritten.
@@ -147,7 +146,8 @@ export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null,
   // A name with no binding may still be local (unscopedNames): only a walk sees those.
   const walk = file.privateNames.has(node) || file.usesLexicals.has(node) || file.unscopedNames.size > 0;
   const ranges = walk ? null : ownCodeRanges(node);
-  const used = ranges !== null ? capturesOnRecord(fn, ranges) : capturesByWalk(fn, file.unscopedNames);
+  const onRecord = ranges !== null ? capturesOnRecord(fn, ranges) : undefined;
+  const used = onRecord !== undefined ? onRecord : capturesByWalk(fn, file.unscopedNames);
   if (used === null) return null;
   const { names } = used;
   if (lex) {
@@ -255,8 +255,6 @@ function ownCodeRanges(fn: t.Function): Ranges | null {
   return first == null || last == null ? null : [first, last, body.start, body.end];
 }
 
-const NO_NAMES: Set<string> = new Set();
-
 /** What firstUseIn answers when a record no longer says where a use is. */
 const UNKNOWN = -2;
 
@@ -297,9 +295,10 @@ const USES_PER_CHARACTER = 8;
  * record of where each binding around the function is read and written (the file's scope crawl,
  * which sees JSX tags too). Positions tell what is inside: code the plugin has compiled in the
  * body keeps its source positions, and the names a nested wrapper passes to its moved generator
- * are the ones that generator's original code reads there.
+ * are the ones that generator's original code reads there. Undefined when the records cannot
+ * answer, or would cost more to read than a walk.
  */
-function capturesOnRecord(fn: NodePath<t.Function>, ranges: Ranges): Used | null {
+function capturesOnRecord(fn: NodePath<t.Function>, ranges: Ranges): Used | null | undefined {
   const fnScope = fn.scope;
   const program = fnScope.getProgramParent();
   const found: { at: number; name: string }[] = [];
@@ -312,9 +311,9 @@ function capturesOnRecord(fn: NodePath<t.Function>, ranges: Ranges): Used | null
       // The function's own bindings stay with its body, but for a function expression's name.
       if (scope === fnScope && binding.kind !== "local") continue;
       budget -= binding.referencePaths.length + binding.constantViolations.length;
-      if (budget < 0) return capturesByWalk(fn, NO_NAMES);
+      if (budget < 0) return undefined;
       const at = firstUseIn(binding, name, ranges);
-      if (at === UNKNOWN) return capturesByWalk(fn, NO_NAMES);
+      if (at === UNKNOWN) return undefined;
       if (at < 0) continue;
       if (!capturable(binding, fn)) return null;
       found.push({ at, name });
