@@ -102,8 +102,8 @@ test("await in keys, spreads, templates, conditions, loops, defaults and argumen
   });
 });
 
-test("TypeScript through Babel 8's preset-typescript", () => {
-  expect(expectCompiled("typescript").result).toEqual([{ x: 3, y: 4 }, 2]);
+test("TypeScript through Babel 8's preset-typescript, enums and namespaces declared inside a function included", () => {
+  expect(expectCompiled("typescript").result).toEqual([{ x: 3, y: 4 }, 2, 13, 6]);
 });
 
 test("with Babel 8's inline source map, the stack trace names the original line", () => {

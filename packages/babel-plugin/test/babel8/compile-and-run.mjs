@@ -161,10 +161,19 @@ const programs = [
         }
         get count(): number { return this.steps; }
       }
-      export default async function main(): Promise<[Point, number]> {
+      // Babel's scopes have no binding for a local enum or namespace: the generator must stay.
+      function make(k: number) {
+        enum Level { Low = 1, High = 10 }
+        namespace Deep.Inner { export const x = 3; }
+        const level = async (x: number): Promise<number> => x + k + Level.High;
+        const deep = async (): Promise<number> => k * Deep.Inner.x;
+        return [level, deep] as const;
+      }
+      export default async function main(): Promise<[Point, number, number, number]> {
         const w = new Walker();
         const p = await w.walk(await w.walk({ x: 0, y: 1 }, 1), 2 as number);
-        return [p, w.count];
+        const [level, deep] = make(2);
+        return [p, w.count, await level(1), await deep()];
       }
       export type Unused = Coroutine<number>;
     `,
