@@ -160,9 +160,12 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
 
   /** The iterator-protocol form of `send`. */
   next(value?: unknown): IteratorResult<unknown, T> {
-    this._checkDrivable("next");
-    if (this._state === CREATED && value !== undefined) {
-      throw new TypeError(`can't send non-undefined value to a just-started coroutine: ${this}`);
+    if (this._state !== SUSPENDED || this._owner !== null) {
+      // As in send: only what is not a plain resumption needs the checks.
+      this._checkDrivable("next");
+      if (this._state === CREATED && value !== undefined) {
+        throw new TypeError(`can't send non-undefined value to a just-started coroutine: ${this}`);
+      }
     }
     const outcome = this._resume(false, value);
     if (outcome === SUSPEND) return { done: false, value: this._value };
