@@ -2,6 +2,7 @@ import type { NodePath } from "@babel/core";
 import { t } from "./babel-types.js";
 import { skipNestedFunction, traverseOwnCode } from "./function-checks.js";
 import type { LexicalStandIns } from "./rewrite-body.js";
+import type { FileIndex } from "./async-index.js";
 
 type Scope = NodePath["scope"];
 type Binding = NonNullable<ReturnType<Scope["getBinding"]>>;
@@ -162,14 +163,10 @@ export function planHoist(fn: NodePath<t.Function>, lex: LexicalStandIns | null,
   return captures;
 }
 
-/** What planHoist needs from the file: see FileContext. */
-export interface HoistContext {
-  dynamicScope: boolean;
-  unscopedNames: Set<string>;
+/** What planHoist needs from the file: its index, and the functions holding deferred code (see FileContext). */
+export type HoistContext = Pick<FileIndex, "dynamicScope" | "unscopedNames" | "usesLexicals" | "privateNames"> & {
   holdingDeferredCode: Set<t.Function>;
-  usesLexicals: Set<t.Node>;
-  privateNames: Set<t.Node>;
-}
+};
 
 /**
  * What the function's own code (parameters and body) uses from the scopes between it and the

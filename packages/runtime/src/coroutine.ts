@@ -63,11 +63,11 @@ export function _setTaskWrapper(fn: (co: Coroutine<unknown>) => Thenable): void 
  * A compiled async function's body, paused until something drives it (Python's coroutine).
  *
  * A coroutine that awaits a coroutine that never started runs it inline: the inner one becomes a
- * frame on the outer one's chain (linked through `_link`, innermost first) and
- * the outer one's `_resume` drives the top frame directly, so a resume costs the same at any depth
- * and deep chains use no JavaScript stack. A link per frame rather than an array on the outermost:
- * an array grown by a push keeps room for sixteen more frames, and a program may hold many tasks
- * suspended a few calls deep.
+ * frame on the outer one's chain (linked through `_link`, innermost first) and the outer one's
+ * `_resume` drives the top frame directly, so a resume costs the same at any depth and deep chains
+ * use no JavaScript stack. A link per frame rather than an array on the outermost: an array grown
+ * by a push keeps room for sixteen more frames, and a program may hold many tasks suspended a few
+ * calls deep.
  * `_resume` is the one place generators are driven.
  */
 export class Coroutine<T = unknown> implements PromiseLike<T> {
