@@ -71,6 +71,8 @@ test("a compiled async generator is an AsyncGen; its requests are coroutines", (
   expect(step.name).toBe("poll.next");
   expect(step.location).toMatch(/input\.js:3:9$/);
   expect(gen.state).toBe("created"); // nothing runs until the request is driven
+  // Each request's coroutine is named after its method, the second of a kind as the first.
+  expect([gen.next().name, gen.throw(new Error("x")).name, gen.return("stop").name, gen.next().name]).toEqual(["poll.next", "poll.throw", "poll.return", "poll.next"]);
 });
 
 test("stepping next(): send() shows the await, an injected result reaches the yield", () => {

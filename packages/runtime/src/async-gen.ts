@@ -33,6 +33,12 @@ export class AsyncGen<T = unknown, TReturn = unknown, TNext = unknown> {
   readonly _eager: boolean;
   readonly _name: string;
   readonly _loc: string;
+  /**
+   * The names of the coroutines that next/throw/return make ("values.next"), each made the first
+   * time it is needed: a `for await` makes a request per step, and a new string each time cost a
+   * tenth of the step.
+   */
+  _requestNames: (string | undefined)[] | null = null;
 
   constructor(body: Generator<unknown, unknown, unknown>, name = "", loc = "", eager = false) {
     this._body = body;
@@ -104,7 +110,9 @@ export class AsyncGen<T = unknown, TReturn = unknown, TNext = unknown> {
   _request(kind: RequestKind, value: unknown): Coroutine<IteratorResult<T, TReturn>> {
     const request = new AsyncGenRequest(this as AsyncGen<unknown, unknown, unknown>, kind, value);
     this._queue.push(request);
-    const co = new Coroutine<IteratorResult<T, TReturn>>(request, `${this._name || "(anonymous)"}.${METHOD_NAMES[kind]}`, this._loc);
+    const names = (this._requestNames ??= [undefined, undefined, undefined]);
+    const name = (names[kind] ??= `${this._name || "(anonymous)"}.${METHOD_NAMES[kind]}`);
+    const co = new Coroutine<IteratorResult<T, TReturn>>(request, name, this._loc);
     if (!this._eager) return co;
     return new Task(co, { loop: getEventLoop(), eagerStart: true }) as unknown as Coroutine<IteratorResult<T, TReturn>>;
   }
