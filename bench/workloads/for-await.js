@@ -1,5 +1,4 @@
-// `for await` over an async generator. The Stepwise plugin leaves both native until it supports
-// them; the bench notices (logic/native-left.cjs) and reports the case as not compiled yet.
+// `for await` over an async generator: the generator yields 0..n-1, the loop sums them.
 export async function* values(n) {
   for (let i = 0; i < n; i++) yield i;
 }
