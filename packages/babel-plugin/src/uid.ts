@@ -12,7 +12,7 @@ interface ProgramRecords {
 }
 
 interface FileNames {
-  /** Every identifier name in the file when the plugin started. */
+  /** Every identifier name in the file that starts with `_` (as every generated one does), when the plugin started. */
   names: Set<string>;
   /** Where the search for each base name starts next. */
   next: Map<string, number>;
@@ -45,7 +45,7 @@ function fileNames(program: Scope): FileNames {
     const stack: t.Node[] = [program.block];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (t.isIdentifier(node) || t.isJSXIdentifier(node)) names.add(node.name);
+      if ((t.isIdentifier(node) || t.isJSXIdentifier(node)) && node.name.startsWith("_")) names.add(node.name);
       const slots = node as unknown as Record<string, unknown>;
       for (const key of t.VISITOR_KEYS[node.type] ?? []) {
         const value = slots[key];
