@@ -1,4 +1,4 @@
-import { Coroutine } from "./coroutine.js";
+import { Coroutine, _setExactTop } from "./coroutine.js";
 import { describeValue } from "./describe.js";
 import type { EventLoop } from "./event-loop.js";
 import { trackCoroutine } from "./coroutine-tracking.js";
@@ -16,6 +16,8 @@ let tracker: EventLoop | null = null;
 
 export function _setCoroutineTracker(loop: EventLoop | null): void {
   tracker = loop;
+  // The report names the frame that created a coroutine: chains must keep their top current.
+  _setExactTop(loop !== null);
 }
 
 function* failAtFirstDrive(error: unknown): Generator<never, never, unknown> {

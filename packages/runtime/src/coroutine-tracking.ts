@@ -115,7 +115,11 @@ function creationContext(loop: EventLoop): string {
   const task = loop._currentTask;
   if (task !== null) {
     const root = task._coro;
-    const top = root._link ?? root;
+    // `_link` is current while debug mode is on; debug mode turned on inside this very run may
+    // find it stale (a frame that has returned since), and the callee links lead on from there.
+    let top = root._link ?? root;
+    if (top !== root && top._owner !== root) top = root;
+    while (top._callee !== null) top = top._callee;
     return `in Task '${task._name}', called from ${top._name || "(anonymous)"}()${top._loc ? ` at ${top._loc}` : ""}`;
   }
   const handle = loop._currentHandle;

@@ -48,12 +48,23 @@ function isFuture(x: unknown): x is FutureLike {
   return x !== null && typeof x === "object" && (x as Partial<FutureLike>)._stepwiseFuture === true;
 }
 
-/** Set by task.ts: wraps a coroutine in a Task on the current loop for `then`. */
+/**
+ * Whether `_resume` keeps the outermost coroutine's `_link` current while the chain runs. Debug
+ * mode needs it (a coroutine created inside a running chain is reported with the frame that
+ * created it); otherwise `_link` is brought up to date when the chain suspends, because a store
+ * into a long-lived coroutine at every inline call and return costs a write barrier each time.
+ */
+let exactTop = false;
+export function _setExactTop(on: boolean): void {
+  exactTop = on;
+}
+
 /** What `then` forwards to: a Task, whose `then` gives a native promise. */
 interface Thenable {
   then: Promise<unknown>["then"];
 }
 
+/** Set by task.ts: wraps a coroutine in a Task on the current loop for `then`. */
 let wrapInTask: ((co: Coroutine<unknown>) => Thenable) | null = null;
 export function _setTaskWrapper(fn: (co: Coroutine<unknown>) => Thenable): void {
   wrapInTask = fn;
@@ -63,11 +74,11 @@ export function _setTaskWrapper(fn: (co: Coroutine<unknown>) => Thenable): void 
  * A compiled async function's body, paused until something drives it (Python's coroutine).
  *
  * A coroutine that awaits a coroutine that never started runs it inline: the inner one becomes a
- * frame on the outer one's chain (linked through `_link`, innermost first) and the outer one's
- * `_resume` drives the top frame directly, so a resume costs the same at any depth and deep chains
- * use no JavaScript stack. A link per frame rather than an array on the outermost: an array grown
- * by a push keeps room for sixteen more frames, and a program may hold many tasks suspended a few
- * calls deep.
+ * frame on the outer one's chain (each frame links to its caller through `_link` and to its callee
+ * through `_callee`) and the outer one's `_resume` drives the top frame directly, so a resume costs
+ * the same at any depth and deep chains use no JavaScript stack. Links per frame rather than an
+ * array on the outermost: an array grown by a push keeps room for sixteen more frames, and a
+ * program may hold many tasks suspended a few calls deep.
  * `_resume` is the one place generators are driven.
  */
 export class Coroutine<T = unknown> implements PromiseLike<T> {
@@ -77,11 +88,14 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   /** The coroutine whose `_resume` drives this one while it runs inline, else null. */
   _owner: Coroutine<unknown> | null = null;
   /**
-   * The inline-await chain. On the outermost coroutine: the innermost frame (null while nothing
-   * runs inline). On a frame running inline (`_owner` set): the frame that awaits it, the next
-   * one out. (One field for both: a coroutine is only ever one of the two.)
+   * The inline-await chain upwards. On the outermost coroutine: the innermost frame (null while
+   * nothing runs inline), as of the chain's last suspension (see exactTop). On a frame running
+   * inline (`_owner` set): the frame that awaits it, the next one out. (One field for both: a
+   * coroutine is only ever one of the two.)
    */
   _link: Coroutine<unknown> | null = null;
+  /** The frame this one runs inline (it awaits that one), else null: always current. */
+  _callee: Coroutine<unknown> | null = null;
   /**
    * When suspended: what the innermost frame awaits. After `_resume` returns RETURN or THROW:
    * the return value or the error, until the driver takes it. (One field: a program may hold
@@ -122,13 +136,9 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
 
   /** The chain of coroutines this one is running inline, itself first. */
   get chain(): readonly Coroutine<unknown>[] {
-    const root = this._owner ?? this;
     const frames: Coroutine<unknown>[] = [];
-    for (let f = root._link ?? root; ; f = f._link!) {
-      frames.push(f);
-      if (f === this || f === root) break;
-    }
-    return frames.reverse();
+    for (let f: Coroutine<unknown> | null = this; f !== null; f = f._callee) frames.push(f);
+    return frames;
   }
 
   /**
@@ -294,7 +304,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
       }
       if (awaited instanceof Coroutine) {
         if (awaited._state === CREATED && awaited._owner === null && awaited._task === null) {
-          frame = this._pushFrame(awaited);
+          frame = this._pushFrame(awaited, frame);
           isThrow = false;
           value = undefined;
           continue;
@@ -311,6 +321,8 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
         value = this._value;
         continue;
       }
+      if (frame !== this) this._link = frame;
+      else if (this._link !== null) this._link = null;
       this._state = SUSPENDED;
       this._value = awaited;
       return SUSPEND;
@@ -324,11 +336,12 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
     return outcome;
   }
 
-  /** Starts `co` inline as the new top frame. */
-  private _pushFrame(co: Coroutine<unknown>): Coroutine<unknown> {
+  /** Starts `co` inline as the new top frame, awaited by `top`. */
+  private _pushFrame(co: Coroutine<unknown>, top: Coroutine<unknown>): Coroutine<unknown> {
     co._owner = this;
-    co._link = this._link ?? this;
-    this._link = co;
+    co._link = top;
+    top._callee = co;
+    if (exactTop) this._link = co;
     return co;
   }
 
@@ -355,13 +368,15 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   private _popFrame(frame: Coroutine<unknown>): Coroutine<unknown> {
     const caller = frame._link!;
     frame._finishInline();
-    this._link = caller === this ? null : caller;
+    caller._callee = null;
+    if (exactTop) this._link = caller === this ? null : caller;
     return caller;
   }
 
   _finish(): void {
     this._state = CLOSED;
     this._link = null;
+    this._callee = null;
     this._value = undefined;
     this._gen = ADOPT;
   }

@@ -373,6 +373,30 @@ describe("introspection", () => {
     expect(co.chain.map((c) => c.name)).toEqual(["outer", "inner"]);
     expect(inner!.chain.map((c) => c.name)).toEqual(["inner"]);
   });
+
+  test("read while the chain runs, chain lists every frame down to the one running", () => {
+    let outer: Coroutine<unknown> | undefined;
+    const seen: string[][] = [];
+    const look = (): void => void seen.push(outer!.chain.map((c) => c.name));
+    const inner = asyncFn("inner", function* () {
+      look();
+      return 1;
+    });
+    const middle = asyncFn("middle", function* () {
+      look();
+      const r = (yield inner()) as number;
+      look();
+      return r;
+    });
+    outer = asyncFn("outer", function* () {
+      const r = (yield middle()) as number;
+      look();
+      return r;
+    })();
+    expect(returnValue(() => outer!.send())).toBe(1);
+    expect(seen).toEqual([["outer", "middle"], ["outer", "middle", "inner"], ["outer", "middle"], ["outer"]]);
+    expect(outer.chain.map((c) => c.name)).toEqual(["outer"]);
+  });
 });
 
 describe("inline awaits", () => {

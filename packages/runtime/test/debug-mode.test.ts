@@ -48,6 +48,28 @@ describe("coroutines never awaited", () => {
     });
   });
 
+  test("created by a coroutine running inline, it names that coroutine, however debug mode came on", () => {
+    const inner = asyncFn("inner", function* (before: () => void) {
+      before();
+      helper();
+      return 1;
+    });
+    const outer = asyncFn("outer", function* (before: () => void) {
+      return yield inner(before);
+    });
+    loop.runUntilComplete(loop.createTask(outer(() => undefined), { name: "debug" }));
+    expect(loop.checkLeaks().neverAwaited.map((c) => c.createdIn)).toEqual(["in Task 'debug', called from inner() at test.js:1:0"]);
+
+    // Switched on inside the run, while `inner` runs inline.
+    const plain = new EventLoop();
+    try {
+      plain.runUntilComplete(plain.createTask(outer(() => plain.setDebug(true)), { name: "late" }));
+      expect(plain.checkLeaks().neverAwaited.map((c) => c.createdIn)).toEqual(["in Task 'late', called from inner() at test.js:1:0"]);
+    } finally {
+      plain.close();
+    }
+  });
+
   test("created in a plain callback, it names the callback", () => {
     loop.callSoon(function scheduleHelper() {
       helper();
