@@ -12,7 +12,7 @@ interface ProgramRecords {
 }
 
 interface FileNames {
-  /** Every identifier name in the file that starts with `_` (as every generated one does), when the plugin started. */
+  /** Every identifier name in the file that starts with `_` (as generated ones do), when the plugin started. */
   names: Set<string>;
   /** Where the search for each base name starts next. */
   next: Map<string, number>;

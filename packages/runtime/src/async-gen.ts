@@ -35,8 +35,8 @@ export class AsyncGen<T = unknown, TReturn = unknown, TNext = unknown> {
   readonly _loc: string;
   /**
    * The names of the coroutines that next/throw/return make ("values.next"), each made the first
-   * time it is needed: a `for await` makes a request per step, and a new string each time cost a
-   * tenth of the step.
+   * time it is needed: a `for await` makes a request per step, and a new string each time cost
+   * about an eighth of the step.
    */
   _requestNames: (string | undefined)[] | null = null;
 
