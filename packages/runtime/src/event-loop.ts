@@ -135,13 +135,16 @@ export class EventLoop {
   _runOnce(): void {
     const timers = this._scheduled;
     const ready = this._ready;
-    timers.dropCancelled();
-    if (ready.length === 0 && !this._stopping && timers.size > 0) this._idleUntil(timers.peek()!._when);
+    // Most iterations of a busy program have no timers at all: they skip the clock and the heap.
     if (timers.size > 0) {
-      const now = this.time();
-      while (timers.size > 0 && timers.peek()!._when <= now) {
-        const timer = timers.pop()!;
-        if (!timer._cancelled) ready.push(timer);
+      timers.dropCancelled();
+      if (ready.length === 0 && !this._stopping && timers.size > 0) this._idleUntil(timers.peek()!._when);
+      if (timers.size > 0) {
+        const now = this.time();
+        while (timers.size > 0 && timers.peek()!._when <= now) {
+          const timer = timers.pop()!;
+          if (!timer._cancelled) ready.push(timer);
+        }
       }
     }
     for (let n = ready.length; n > 0; n--) {
@@ -421,7 +424,7 @@ export class EventLoop {
       }
     } else {
       this._microtaskTurns = 0;
-      this._armHostTimer();
+      if (this._scheduled.size > 0 || this._hostTimer !== null) this._armHostTimer();
     }
   }
 
