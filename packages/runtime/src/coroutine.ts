@@ -3,10 +3,12 @@ import { describeValue, isThenable } from "./describe.js";
 
 export type CoroutineState = "created" | "running" | "suspended" | "closed";
 
-// Internal states (numbers: the hot path compares them on every step).
-export const CREATED = 0;
+// Internal states (numbers: the hot path compares them on every step). Declared, then exported
+// in a list, so that the CommonJS build reads them here as constants instead of loading them
+// from `exports` on every use (which it does for an `export const`).
+const CREATED = 0;
 const RUNNING = 1;
-export const SUSPENDED = 2;
+const SUSPENDED = 2;
 const CLOSED = 3;
 const STATE_NAMES: readonly CoroutineState[] = ["created", "running", "suspended", "closed"];
 
@@ -17,10 +19,11 @@ export function isDrivable(co: Coroutine<unknown>): boolean {
 }
 
 /** What `_resume` reports; the value it refers to is in `_value`. */
-export const SUSPEND = 0;
-export const RETURN = 1;
-export const THROW = 2;
+const SUSPEND = 0;
+const RETURN = 1;
+const THROW = 2;
 export type ResumeOutcome = typeof SUSPEND | typeof RETURN | typeof THROW;
+export { CREATED, SUSPENDED, SUSPEND, RETURN, THROW };
 
 /** A frame's iterator: a compiled body's generator, or a stand-in with the same protocol. */
 export type Frame = Iterator<unknown, unknown, unknown>;
@@ -283,7 +286,9 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
         awaited = r.value;
         // A body that returns a thenable awaits it first, as a native async function adopts a
         // returned promise; a `then` getter that throws fails the return, as resolution would.
-        if (r.done) {
+        // (`done` is compared with false first: the JIT does not know a generator's `done` is a
+        // boolean, and would test every kind of truthiness on every step.)
+        if (r.done !== false && r.done) {
           if (isThenable(awaited)) frame._gen = ADOPT;
           else returned = true;
         }
