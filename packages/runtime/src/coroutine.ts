@@ -3,27 +3,30 @@ import { describeValue, isThenable } from "./describe.js";
 
 export type CoroutineState = "created" | "running" | "suspended" | "closed";
 
-// Internal states (numbers: the hot path compares them on every step). Declared, then exported
-// in a list, so that the CommonJS build reads them here as constants instead of loading them
-// from `exports` on every use (which it does for an `export const`).
-const CREATED = 0;
-const RUNNING = 1;
-const SUSPENDED = 2;
-const CLOSED = 3;
+// Internal states, compared on every step. A const enum, so the build writes the numbers
+// themselves: the JIT reads a module-level `const` from the module's scope, checking on every use
+// that it is initialized (and the CommonJS build loads an exported one from `exports`).
+export const enum State {
+  CREATED,
+  RUNNING,
+  SUSPENDED,
+  CLOSED,
+}
 const STATE_NAMES: readonly CoroutineState[] = ["created", "running", "suspended", "closed"];
 
 /** True when `_resume` may drive `co` now: not running inline in another, not running, not closed. */
 export function isDrivable(co: Coroutine<unknown>): boolean {
   const state = co._state;
-  return co._owner === null && (state === CREATED || state === SUSPENDED);
+  return co._owner === null && (state === State.CREATED || state === State.SUSPENDED);
 }
 
 /** What `_resume` reports; the value it refers to is in `_value`. */
-const SUSPEND = 0;
-const RETURN = 1;
-const THROW = 2;
-export type ResumeOutcome = typeof SUSPEND | typeof RETURN | typeof THROW;
-export { CREATED, SUSPENDED, SUSPEND, RETURN, THROW };
+export const enum Outcome {
+  SUSPEND,
+  RETURN,
+  THROW,
+}
+export type ResumeOutcome = Outcome;
 
 /** A frame's iterator: a compiled body's generator, or a stand-in with the same protocol. */
 export type Frame = Iterator<unknown, unknown, unknown>;
@@ -87,7 +90,7 @@ export function _setTaskWrapper(fn: (co: Coroutine<unknown>) => Thenable): void 
 export class Coroutine<T = unknown> implements PromiseLike<T> {
   /** The frame's iterator: the compiled body's generator, or ADOPT. */
   _gen: Frame;
-  _state = CREATED;
+  _state = State.CREATED;
   /** The coroutine whose `_resume` drives this one while it runs inline, else null. */
   _owner: Coroutine<unknown> | null = null;
   /**
@@ -134,7 +137,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   /** What the coroutine is suspended on (for a chain of inline awaits: what the innermost awaits). */
   get awaiting(): unknown {
     const root = this._owner ?? this;
-    return root._state === SUSPENDED ? root._value : undefined;
+    return root._state === State.SUSPENDED ? root._value : undefined;
   }
 
   /** The chain of coroutines this one is running inline, itself first. */
@@ -150,10 +153,10 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
    * returns, and the body's error when it throws.
    */
   send(value?: unknown): unknown {
-    if (this._state !== SUSPENDED || this._owner !== null) {
+    if (this._state !== State.SUSPENDED || this._owner !== null) {
       // Not the common case (resuming a suspended coroutine): check it may be driven at all.
       this._checkDrivable("send");
-      if (this._state === CREATED && value !== undefined) {
+      if (this._state === State.CREATED && value !== undefined) {
         throw new TypeError(
           `can't send non-undefined value to a just-started coroutine: ${this} has not run yet; ` +
             `start it with send(undefined) (or send()), then send values into its awaits`,
@@ -161,7 +164,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
       }
     }
     const outcome = this._resume(false, value);
-    if (outcome === SUSPEND) return this._value;
+    if (outcome === Outcome.SUSPEND) return this._value;
     return this._outcome(outcome);
   }
 
@@ -173,18 +176,18 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
 
   /** The iterator-protocol form of `send`. */
   next(value?: unknown): IteratorResult<unknown, T> {
-    if (this._state !== SUSPENDED || this._owner !== null) {
+    if (this._state !== State.SUSPENDED || this._owner !== null) {
       // As in send: only what is not a plain resumption needs the checks.
       this._checkDrivable("next");
-      if (this._state === CREATED && value !== undefined) {
+      if (this._state === State.CREATED && value !== undefined) {
         throw new TypeError(`can't send non-undefined value to a just-started coroutine: ${this}`);
       }
     }
     const outcome = this._resume(false, value);
-    if (outcome === SUSPEND) return { done: false, value: this._value };
+    if (outcome === Outcome.SUSPEND) return { done: false, value: this._value };
     const v = this._value;
     this._value = undefined;
-    if (outcome === RETURN) return { done: true, value: v as T };
+    if (outcome === Outcome.RETURN) return { done: true, value: v as T };
     throw v;
   }
 
@@ -199,9 +202,9 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
    * again stops the close there ("coroutine ignored close"). The outermost frame's outcome is close's.
    */
   close(): unknown {
-    if (this._state === CLOSED && this._owner === null) return undefined;
+    if (this._state === State.CLOSED && this._owner === null) return undefined;
     this._checkDrivable("close");
-    if (this._state === CREATED) {
+    if (this._state === State.CREATED) {
       // Ends the unstarted generator without running any of it; also tells debug tracking that
       // this coroutine was dealt with (closed before starting: no "never awaited" report).
       this._gen.return!(undefined);
@@ -223,14 +226,14 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
       } finally {
         if (below !== null) below._gen = barrier!.gen;
       }
-      if (outcome !== SUSPEND) {
+      if (outcome !== Outcome.SUSPEND) {
         const v = this._value;
         this._value = undefined;
-        if (outcome === RETURN) return v;
+        if (outcome === Outcome.RETURN) return v;
         throw v;
       }
       if (this._value !== barrier || barrier === null) throw this._ignoredClose();
-      this._state = RUNNING;
+      this._state = State.RUNNING;
       this._value = undefined;
       isThrow = barrier.isThrow;
       error = barrier.error;
@@ -276,7 +279,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   _resume(isThrow: boolean, value: unknown): ResumeOutcome {
     // Kept under V8's inlining limit (460 bytes of bytecode), so that send and Task._step run it
     // inline: what is rare lives in the small methods it calls.
-    this._state = RUNNING;
+    this._state = State.RUNNING;
     let frame: Coroutine<unknown> = this._link ?? this;
     for (;;) {
       let awaited: unknown;
@@ -296,19 +299,19 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
         // PEP 479: a StopIteration escaping a body is a bug, not a return.
         value = error instanceof StopIteration ? leakedStopIteration(frame, error) : error;
         isThrow = true;
-        if (frame === this) return this._end(THROW, value);
+        if (frame === this) return this._end(Outcome.THROW, value);
         frame = this._popFrame(frame);
         continue;
       }
       if (returned) {
-        if (frame === this) return this._end(RETURN, awaited);
+        if (frame === this) return this._end(Outcome.RETURN, awaited);
         frame = this._popFrame(frame);
         isThrow = false;
         value = awaited;
         continue;
       }
       if (awaited instanceof Coroutine) {
-        if (awaited._state === CREATED && awaited._owner === null && awaited._task === null) {
+        if (awaited._state === State.CREATED && awaited._owner === null && awaited._task === null) {
           frame = this._pushFrame(awaited, frame);
           isThrow = false;
           value = undefined;
@@ -328,14 +331,14 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
       }
       if (frame !== this) this._link = frame;
       else if (this._link !== null) this._link = null;
-      this._state = SUSPENDED;
+      this._state = State.SUSPENDED;
       this._value = awaited;
-      return SUSPEND;
+      return Outcome.SUSPEND;
     }
   }
 
   /** Ends the run of the outermost frame: the outcome goes to `_value` until the driver takes it. */
-  private _end(outcome: typeof RETURN | typeof THROW, value: unknown): ResumeOutcome {
+  private _end(outcome: Outcome.RETURN | Outcome.THROW, value: unknown): ResumeOutcome {
     this._finish();
     this._value = value;
     return outcome;
@@ -362,10 +365,10 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   }
 
   private _outcome(outcome: ResumeOutcome): unknown {
-    if (outcome === SUSPEND) return this._value;
+    if (outcome === Outcome.SUSPEND) return this._value;
     const v = this._value;
     this._value = undefined;
-    if (outcome === RETURN) throw new StopIteration(v);
+    if (outcome === Outcome.RETURN) throw new StopIteration(v);
     throw v;
   }
 
@@ -379,7 +382,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   }
 
   _finish(): void {
-    this._state = CLOSED;
+    this._state = State.CLOSED;
     this._link = null;
     this._callee = null;
     this._value = undefined;
@@ -390,7 +393,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   _finishInline(): void {
     this._owner = null;
     this._link = null;
-    this._state = CLOSED;
+    this._state = State.CLOSED;
     this._gen = ADOPT;
   }
 
@@ -407,13 +410,13 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
           `${method}() the outermost coroutine (or its Task) instead`,
       );
     }
-    if (this._state === RUNNING) {
+    if (this._state === State.RUNNING) {
       return new Error(
         `coroutine already executing: ${method}() was called on ${this} from inside its own run; ` +
           `wait until it suspends`,
       );
     }
-    if (this._state === CLOSED && method !== "close") {
+    if (this._state === State.CLOSED && method !== "close") {
       return new Error(
         `cannot reuse already awaited coroutine: ${this} has finished; call ${this._name || "the function"}() again for a new one`,
       );
@@ -425,7 +428,7 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
     if (co === this || co._owner === this) {
       return new Error(`coroutine already executing: ${co} awaits itself`);
     }
-    if (co._state === CLOSED) {
+    if (co._state === State.CLOSED) {
       return new Error(
         `cannot reuse already awaited coroutine: ${co} has finished; call ${co._name || "the function"}() again to await a new one`,
       );

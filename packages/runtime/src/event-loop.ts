@@ -19,9 +19,12 @@ import { PendingWork } from "./pending-work.js";
 import { LeakReport } from "./leak-report.js";
 import type { UnretrievedRecord } from "./unretrieved-errors.js";
 
-const IDLE = 0;
-const BY_HAND = 1;
-const BY_HOST = 2;
+/** Who drives the loop. (Const enums, as coroutine.ts explains: the build writes the numbers themselves.) */
+const enum Driver {
+  IDLE,
+  BY_HAND,
+  BY_HOST,
+}
 
 /**
  * Consecutive iterations run on the microtask queue before the loop yields to the host's other
@@ -42,7 +45,7 @@ export class EventLoop {
   _scheduled = new TimerHeap();
   _stopping = false;
   _closed = false;
-  _driver = IDLE;
+  _driver = Driver.IDLE;
   _currentHandle: Handle | null = null;
   _currentTask: Task<unknown> | null = null;
   /** Pending tasks (asyncio keeps a weak set; JavaScript cannot iterate one). */
@@ -82,7 +85,7 @@ export class EventLoop {
   _callSoonHandle<H extends Handle>(handle: H, method: string): H {
     this._checkClosed(method);
     this._ready.push(handle);
-    if (this._driver === IDLE && !this._hostTurnQueued) this._scheduleHostTurn();
+    if (this._driver === Driver.IDLE && !this._hostTurnQueued) this._scheduleHostTurn();
     return handle;
   }
 
@@ -108,7 +111,7 @@ export class EventLoop {
     this._checkClosed(method);
     const timer = new TimerHandle(when, this._timerSeq++, callback, args, this);
     this._scheduled.push(timer);
-    if (this._driver === IDLE) this._scheduleHostTurn();
+    if (this._driver === Driver.IDLE) this._scheduleHostTurn();
     return timer;
   }
 
@@ -158,7 +161,7 @@ export class EventLoop {
 
   /** Nothing is ready and a timer is due at `when`: a loop run by hand sleeps the thread until then. */
   _idleUntil(when: number): void {
-    if (this._driver === BY_HAND) sleepThread(when - this.time());
+    if (this._driver === Driver.BY_HAND) sleepThread(when - this.time());
   }
 
   /** Runs iterations until `stop()` is called. Synchronous. */
@@ -218,18 +221,18 @@ export class EventLoop {
    */
   _readyFromHost(handle: Handle, inline: boolean): void {
     this._ready.push(handle);
-    if (this._driver !== IDLE || this._hostTurnQueued) return;
+    if (this._driver !== Driver.IDLE || this._hostTurnQueued) return;
     if (inline && this._hostDriven && this._ready.length === 1) this._runHostTurn();
     else this._scheduleHostTurn();
   }
 
   /** True while `runUntilComplete`/`runForever` runs it: such a run cannot wait for microtasks. */
   _isRunByHand(): boolean {
-    return this._driver === BY_HAND;
+    return this._driver === Driver.BY_HAND;
   }
 
   isRunning(): boolean {
-    return this._driver !== IDLE;
+    return this._driver !== Driver.IDLE;
   }
 
   isClosed(): boolean {
@@ -238,7 +241,7 @@ export class EventLoop {
 
   /** Drops every queued callback and timer; the loop cannot be used afterwards. */
   close(): void {
-    if (this._driver !== IDLE) throw new Error("Cannot close a running event loop: close it from outside its callbacks, once the run has returned (stop() ends runForever)");
+    if (this._driver !== Driver.IDLE) throw new Error("Cannot close a running event loop: close it from outside its callbacks, once the run has returned (stop() ends runForever)");
     if (this._closed) return;
     this._closed = true;
     this._ready.clear();
@@ -259,7 +262,7 @@ export class EventLoop {
   setDebug(enabled: boolean, options?: { coroutineStacks?: boolean }): void {
     this._debug = Boolean(enabled);
     if (options?.coroutineStacks !== undefined) this._coroutineStacks = Boolean(options.coroutineStacks);
-    if (this._driver !== IDLE) _setCoroutineTracker(this._debug ? this : null);
+    if (this._driver !== Driver.IDLE) _setCoroutineTracker(this._debug ? this : null);
   }
 
   getDebug(): boolean {
@@ -312,7 +315,7 @@ export class EventLoop {
   }
 
   toString(): string {
-    const state = this._closed ? "closed" : this._driver === IDLE ? "idle" : "running";
+    const state = this._closed ? "closed" : this._driver === Driver.IDLE ? "idle" : "running";
     return `<${this.constructor.name} ${state} ready=${this._ready.length} timers=${this._scheduled.liveSize}>`;
   }
 
@@ -325,14 +328,14 @@ export class EventLoop {
   _runForeverSetup(method: string): void {
     this._checkClosed(method);
     this._checkNotRunning(method);
-    this._driver = BY_HAND;
+    this._driver = Driver.BY_HAND;
     _setRunningLoop(this);
     if (this._debug) _setCoroutineTracker(this);
   }
 
   _runForeverCleanup(): void {
     this._stopping = false;
-    this._driver = IDLE;
+    this._driver = Driver.IDLE;
     _setRunningLoop(null);
     _setCoroutineTracker(null);
     if (this._ready.length > 0 || this._scheduled.liveSize > 0) this._scheduleHostTurn();
@@ -347,10 +350,10 @@ export class EventLoop {
   }
 
   private _checkNotRunning(method: string): void {
-    if (this._driver === BY_HAND) {
+    if (this._driver === Driver.BY_HAND) {
       throw new Error(`This event loop is already running: ${method}() was called from inside its own run`);
     }
-    if (this._driver === BY_HOST) {
+    if (this._driver === Driver.BY_HOST) {
       throw new Error(
         `This event loop is already running (driven by the host): ${method}() cannot run it by hand from inside one of its callbacks; await the task instead`,
       );
@@ -401,14 +404,14 @@ export class EventLoop {
    */
   _runHostTurn(): void {
     this._hostTurnQueued = false;
-    if (this._driver !== IDLE || this._closed) return;
-    this._driver = BY_HOST;
+    if (this._driver !== Driver.IDLE || this._closed) return;
+    this._driver = Driver.BY_HOST;
     _setRunningLoop(this);
     if (this._debug) _setCoroutineTracker(this);
     try {
       this._runOnce();
     } finally {
-      this._driver = IDLE;
+      this._driver = Driver.IDLE;
       this._stopping = false;
       _setRunningLoop(null);
       _setCoroutineTracker(null);

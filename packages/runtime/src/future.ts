@@ -4,13 +4,17 @@ import { describeValue } from "./describe.js";
 import type { EventLoop } from "./event-loop.js";
 import { _noteCollected, _noteRetrieved, _noteUnretrieved, type UnretrievedRecord } from "./unretrieved-errors.js";
 
-const PENDING = 0;
-const CANCELLED = 1;
-const FINISHED = 2;
+const enum FutureState {
+  PENDING,
+  CANCELLED,
+  FINISHED,
+}
 const STATE_NAMES = ["pending", "cancelled", "finished"] as const;
-export const NOT_FAILED = 0;
-const FAILED = 1;
-const UNRETRIEVED = 2;
+const enum Failure {
+  NOT_FAILED,
+  FAILED,
+  UNRETRIEVED,
+}
 
 export type DoneCallback<F> = (future: F) => void;
 
@@ -68,11 +72,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   // Few fields, because every Task is a Future and a program may hold 100k of them suspended.
   _loop: EventLoop;
-  _state: number = PENDING;
+  _state: number = FutureState.PENDING;
   /** The result; the error when failed; a CancelledError to raise again when cancelled (or undefined). */
   _result: unknown = undefined;
   /** NOT_FAILED, FAILED (error retrieved), or UNRETRIEVED (failed, nobody has read the error yet). */
-  _failed: number = NOT_FAILED;
+  _failed: number = Failure.NOT_FAILED;
   /** Done callbacks, Tasks waiting on this future (told at completion, to queue their step), and promise bridges. */
   _callbacks: unknown[] | null = null;
 
@@ -85,20 +89,20 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   done(): boolean {
-    return this._state !== PENDING;
+    return this._state !== FutureState.PENDING;
   }
 
   cancelled(): boolean {
-    return this._state === CANCELLED;
+    return this._state === FutureState.CANCELLED;
   }
 
   /** The result; throws the future's error, CancelledError if cancelled, InvalidStateError if pending. */
   result(): T {
-    if (this._state === CANCELLED) throw this._makeCancelledError();
-    if (this._state === PENDING) {
+    if (this._state === FutureState.CANCELLED) throw this._makeCancelledError();
+    if (this._state === FutureState.PENDING) {
       throw new InvalidStateError(`Result is not ready: ${this} is still pending; await it or add a done callback`);
     }
-    if (this._failed !== NOT_FAILED) {
+    if (this._failed !== Failure.NOT_FAILED) {
       this._retrieved();
       throw this._result;
     }
@@ -107,12 +111,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** The error the future finished with, or undefined; CancelledError if cancelled. */
   exception(): unknown {
-    if (this._state === CANCELLED) throw this._makeCancelledError();
-    if (this._state === PENDING) {
+    if (this._state === FutureState.CANCELLED) throw this._makeCancelledError();
+    if (this._state === FutureState.PENDING) {
       throw new InvalidStateError(`Exception is not set: ${this} is still pending`);
     }
     this._retrieved();
-    return this._failed !== NOT_FAILED ? this._result : undefined;
+    return this._failed !== Failure.NOT_FAILED ? this._result : undefined;
   }
 
   /**
@@ -120,7 +124,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * for (a Task keeps it there while a cancellation waits to be delivered, too).
    */
   get _cancelMessage(): string | undefined {
-    if (this._state === FINISHED) return undefined; // there `_result` is the result
+    if (this._state === FutureState.FINISHED) return undefined; // there `_result` is the result
     const r = this._result;
     if (typeof r === "string") return r;
     return r instanceof CancelledError ? r.message || undefined : undefined;
@@ -132,16 +136,16 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** Failed, and nobody has read the error yet (asyncio's `_log_traceback`). */
   get _logTraceback(): boolean {
-    return this._failed === UNRETRIEVED;
+    return this._failed === Failure.UNRETRIEVED;
   }
 
   /** The error of a failed future (without retrieving it), else undefined. */
   get _exception(): unknown {
-    return this._failed !== NOT_FAILED ? this._result : undefined;
+    return this._failed !== Failure.NOT_FAILED ? this._result : undefined;
   }
 
   setResult(value: T): void {
-    if (this._state !== PENDING) throw new InvalidStateError(`setResult() on ${this}: it is already done`);
+    if (this._state !== FutureState.PENDING) throw new InvalidStateError(`setResult() on ${this}: it is already done`);
     if (this._callbacks !== null) this._checkCanSchedule("setResult");
     this._finishWithResult(value);
   }
@@ -149,12 +153,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** setResult's work, without its checks (a Task finishing from `_step` calls it). */
   _finishWithResult(value: T): void {
     this._result = value;
-    this._state = FINISHED;
+    this._state = FutureState.FINISHED;
     this._scheduleCallbacks();
   }
 
   setException(exception: unknown): void {
-    if (this._state !== PENDING) throw new InvalidStateError(`setException() on ${this}: it is already done`);
+    if (this._state !== FutureState.PENDING) throw new InvalidStateError(`setException() on ${this}: it is already done`);
     if (this._callbacks !== null) this._checkCanSchedule("setException");
     this._finishWithException(exception);
   }
@@ -170,8 +174,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
       });
     }
     this._result = exception;
-    this._failed = UNRETRIEVED;
-    this._state = FINISHED;
+    this._failed = Failure.UNRETRIEVED;
+    this._state = FutureState.FINISHED;
     if (neverRetrieved !== null) {
       // V8 keeps an Error's call sites (their receivers and functions: this task's Handle and
       // _step) alive until its stack is formatted; the registry holds the error strongly, so
@@ -193,7 +197,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** Cancels a pending future and schedules its callbacks; false if it was already done. */
   cancel(msg?: string): boolean {
     this._retrieved();
-    if (this._state !== PENDING) return false;
+    if (this._state !== FutureState.PENDING) return false;
     if (this._callbacks !== null) this._checkCanSchedule("cancel");
     this._finishCancelled(msg);
     return true;
@@ -201,7 +205,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** cancel's work on a pending future, without its checks (a Task ending cancelled from `_step` calls it). */
   _finishCancelled(msg: string | undefined): void {
-    this._state = CANCELLED;
+    this._state = FutureState.CANCELLED;
     // A Task ending with its own CancelledError keeps it, to raise it again.
     if (!(this._result instanceof CancelledError)) this._result = msg;
     this._scheduleCallbacks();
@@ -211,7 +215,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (typeof fn !== "function") {
       throw new TypeError(`addDoneCallback(): expected a function, got ${describeValue(fn)}`);
     }
-    if (this._state !== PENDING) this._loop.callSoon(fn, this);
+    if (this._state !== FutureState.PENDING) this._loop.callSoon(fn, this);
     else this._addCallback(fn);
   }
 
@@ -220,7 +224,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * a closure per task: thousands of tasks may wait on one future.
    */
   _addWaiter(waiter: FutureWaiter): void {
-    if (this._state !== PENDING) waiter._wakeup(this as Future<unknown>);
+    if (this._state !== FutureState.PENDING) waiter._wakeup(this as Future<unknown>);
     else this._addCallback(waiter);
   }
 
@@ -271,7 +275,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** A native promise of the outcome (reading it counts as retrieving the error). */
   _promise(): Promise<T> {
-    if (this._state !== PENDING) {
+    if (this._state !== FutureState.PENDING) {
       const rejection = unhandledRejections.get(this as Future<unknown>);
       if (rejection !== undefined) {
         unhandledRejections.delete(this as Future<unknown>);
@@ -292,8 +296,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   _describeState(): string {
-    if (this._state === FINISHED) {
-      return this._failed !== NOT_FAILED ? `finished exception=${describeValue(this._result)}` : `finished result=${describeValue(this._result)}`;
+    if (this._state === FutureState.FINISHED) {
+      return this._failed !== Failure.NOT_FAILED ? `finished exception=${describeValue(this._result)}` : `finished result=${describeValue(this._result)}`;
     }
     return STATE_NAMES[this._state]!;
   }
@@ -340,8 +344,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   _retrieved(): void {
-    if (this._failed === UNRETRIEVED) {
-      this._failed = FAILED;
+    if (this._failed === Failure.UNRETRIEVED) {
+      this._failed = Failure.FAILED;
       const rejection = unhandledRejections.get(this as Future<unknown>);
       if (rejection !== undefined) {
         unhandledRejections.delete(this as Future<unknown>);

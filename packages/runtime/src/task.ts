@@ -1,4 +1,4 @@
-import { CREATED, SUSPENDED as SUSPENDED_STATE, Coroutine, RETURN, SUSPEND, THROW, _setTaskWrapper, isDrivable, type ResumeOutcome } from "./coroutine.js";
+import { Coroutine, Outcome, State, _setTaskWrapper, isDrivable, type ResumeOutcome } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./errors.js";
 import { Future, _rejectUnhandled, isFuture, type FutureWaiter } from "./future.js";
 import { getEventLoop } from "./current-loop.js";
@@ -95,8 +95,10 @@ export class HostWait extends TaskStep {
   }
 }
 
-const MUST_CANCEL = 1;
-const EAGER = 2;
+const enum Flag {
+  MUST_CANCEL = 1,
+  EAGER = 2,
+}
 
 /**
  * Drives a coroutine on a loop, one `_step` per loop iteration, as asyncio's Task.
@@ -134,8 +136,8 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     // As asyncio's str(name), and as setName does.
     this._name = options?.name !== undefined ? String(options.name) : ++taskCounter;
     const loop = this._loop;
-    const eager = options?.eagerStart === true && coro._state === CREATED && coro._owner === null;
-    if (coro._owner === null && coro._state === SUSPENDED_STATE) {
+    const eager = options?.eagerStart === true && coro._state === State.CREATED && coro._owner === null;
+    if (coro._owner === null && coro._state === State.SUSPENDED) {
       // Stepped by hand before: take over its await, so it resumes with what it waits for.
       this._waitOn(coro._value);
     } else if (!eager) {
@@ -145,7 +147,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     loop._tasks.add(this as Task<unknown>);
     if (loop._debug) _recordTaskOrigin(this);
     if (eager) {
-      this._flags |= EAGER;
+      this._flags |= Flag.EAGER;
       this._eagerStep();
     }
   }
@@ -175,7 +177,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     // Kept under V8's inlining limit, as Coroutine._resume is: checks and endings are methods.
     const loop = this._loop;
     const coro = this._coro;
-    if (this._state !== 0 || loop._closed || loop._currentTask !== null || (coro._state === CREATED && value !== undefined)) {
+    if (this._state !== 0 || loop._closed || loop._currentTask !== null || (coro._state === State.CREATED && value !== undefined)) {
       this._checkStep(value, error);
     }
     if (this._stepHandle !== null) {
@@ -183,9 +185,9 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
       this._stepHandle = null;
     }
     if (this._waiter !== null) this._stopWaiting();
-    if ((this._flags & MUST_CANCEL) !== 0) {
+    if ((this._flags & Flag.MUST_CANCEL) !== 0) {
       if (!(error instanceof CancelledError)) error = this._makeCancelledError();
-      this._flags &= ~MUST_CANCEL;
+      this._flags &= ~Flag.MUST_CANCEL;
     }
 
     loop._currentTask = this as Task<unknown>;
@@ -198,12 +200,12 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
       } else {
         // The coroutine cannot run (finished, or driven elsewhere): that is the task's error.
         coro._value = coro._misuse("_step");
-        outcome = THROW;
+        outcome = Outcome.THROW;
       }
     } finally {
       loop._currentTask = null;
     }
-    if (outcome === SUSPEND) this._waitOn(coro._value);
+    if (outcome === Outcome.SUSPEND) this._waitOn(coro._value);
     else this._end(outcome);
   }
 
@@ -223,7 +225,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
       );
     }
     const coro = this._coro;
-    if (coro._state === CREATED && value !== undefined && error === NO_ERROR && coro._owner === null) {
+    if (coro._state === State.CREATED && value !== undefined && error === NO_ERROR && coro._owner === null) {
       // As Coroutine.send: a coroutine that never ran has no await to receive a value. Only a
       // step by hand can get here (the loop sends values only after a suspension); refuse it
       // before anything changes, rather than silently dropping the value.
@@ -246,14 +248,14 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
   }
 
   /** The coroutine returned or threw (its outcome in `_value`): the task finishes with it. */
-  private _end(outcome: typeof RETURN | typeof THROW): void {
+  private _end(outcome: Outcome.RETURN | Outcome.THROW): void {
     const coro = this._coro;
     const v = coro._value;
     coro._value = undefined;
     this._loop._tasks.delete(this as Task<unknown>);
-    if (outcome === RETURN) {
-      if ((this._flags & MUST_CANCEL) !== 0) {
-        this._flags &= ~MUST_CANCEL;
+    if (outcome === Outcome.RETURN) {
+      if ((this._flags & Flag.MUST_CANCEL) !== 0) {
+        this._flags &= ~Flag.MUST_CANCEL;
         this._finishCancelled(this._cancelMessage);
       } else {
         this._finishWithResult(v as T);
@@ -264,7 +266,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     } else {
       const watched = this._callbacks !== null;
       this._finishWithException(v);
-      if ((this._flags & EAGER) !== 0 && !watched) _rejectUnhandled(this as Task<unknown>, v);
+      if ((this._flags & Flag.EAGER) !== 0 && !watched) _rejectUnhandled(this as Task<unknown>, v);
     }
   }
 
@@ -297,7 +299,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
       } else {
         this._waiter = awaited;
         awaited._addWaiter(this);
-        if ((this._flags & MUST_CANCEL) !== 0 && awaited.cancel(this._cancelMessage)) this._flags &= ~MUST_CANCEL;
+        if ((this._flags & Flag.MUST_CANCEL) !== 0 && awaited.cancel(this._cancelMessage)) this._flags &= ~Flag.MUST_CANCEL;
       }
       return;
     }
@@ -454,7 +456,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
     if (this._onCancelRequest !== null) this._onCancelRequest(msg);
     const waiter = this._waiter;
     if (waiter !== null && !(waiter instanceof HostWait) && waiter.cancel(msg)) return true;
-    this._flags |= MUST_CANCEL;
+    this._flags |= Flag.MUST_CANCEL;
     this._cancelMessage = msg;
     if (waiter instanceof HostWait) {
       // A native promise cannot be cancelled: stop waiting for it and deliver the cancellation now.
@@ -473,7 +475,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
   uncancel(): number {
     if (this._numCancelsRequested > 0) {
       this._numCancelsRequested--;
-      if (this._numCancelsRequested === 0) this._flags &= ~MUST_CANCEL;
+      if (this._numCancelsRequested === 0) this._flags &= ~Flag.MUST_CANCEL;
     }
     return this._numCancelsRequested;
   }
@@ -493,7 +495,7 @@ export class Task<T = unknown> extends Future<T> implements FutureWaiter {
 
   /** A cancellation was asked for and is still to be delivered at the task's next step. */
   get _mustCancel(): boolean {
-    return (this._flags & MUST_CANCEL) !== 0;
+    return (this._flags & Flag.MUST_CANCEL) !== 0;
   }
 
   setName(name: string): void {
