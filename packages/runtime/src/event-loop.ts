@@ -155,8 +155,10 @@ export class EventLoop {
       if (handle._cancelled) continue;
       this._currentHandle = handle;
       handle._run();
+      // Cleared here, not after the loop: an iteration with many handles is compiled while it
+      // runs, and code after the loop, never run yet, would throw that compiled code away.
+      this._currentHandle = null;
     }
-    this._currentHandle = null;
   }
 
   /** Nothing is ready and a timer is due at `when`: a loop run by hand sleeps the thread until then. */
