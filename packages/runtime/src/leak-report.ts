@@ -18,10 +18,11 @@ export class LeakReport {
   private readonly _loop: EventLoop;
 
   constructor(loop: EventLoop) {
-    this._loop = loop;
+    // The build assigns fields in constructor order: the findings first, as `console.log` shows them.
     this.pendingTasks = dumpTasks(loop);
     this.unretrievedErrors = unretrievedErrors(loop);
     this.neverAwaited = neverAwaited(loop);
+    this._loop = loop;
   }
 
   /** True when nothing was found. */
