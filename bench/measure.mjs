@@ -42,12 +42,16 @@ function median(sorted) {
 /**
  * Warm-up runs, then up to `samples` recorded runs. Warming goes on until there were at least
  * `warmup` runs and `warmupMs` passed, but stops after `warmupMaxMs` (at least one run); sampling
- * stops after 3 samples once `sampleMaxMs` passed. So a slow variant does not take minutes. One full collection before the samples, none between them: a forced
- * full GC makes V8 warm some code up again, so each sample pays for its own garbage instead.
- * Every run must give the same result. Returns { result, warmupRuns, metrics: { [m]: { median, min, max, samples } } }.
+ * stops after 3 samples once `sampleMaxMs` passed. So a slow variant does not take minutes.
+ * One full collection after the warm-up, none between samples, so each sample pays for its own
+ * garbage. A forced full collection makes V8 compile some code again (a transform pass right after
+ * one took 1.5–2× a settled pass), so one more warm-up run follows it and no sample pays for that.
+ * Every run must give the same result. Returns { result, warmupRuns, first, metrics: { [m]: { median,
+ * min, max, samples } } }, where `first` holds the first run's figures (cold code, a fresh process).
  */
 export async function sample(once, { warmup, warmupMs, warmupMaxMs, samples, sampleMaxMs = Infinity }) {
-  const first = (await once()).result;
+  const firstRow = await once();
+  const first = firstRow.result;
   const check = (row) => {
     if (!Object.is(row.result, first)) throw new Error(`result changed between runs: ${first}, then ${row.result}`);
     return row;
@@ -59,6 +63,8 @@ export async function sample(once, { warmup, warmupMs, warmupMaxMs, samples, sam
     warmupRuns++;
   }
   collect();
+  check(await once());
+  warmupRuns++;
   const rows = [];
   const t1 = now();
   while (rows.length < samples && (rows.length < 3 || now() - t1 < sampleMaxMs)) rows.push(check(await once()));
@@ -68,7 +74,8 @@ export async function sample(once, { warmup, warmupMs, warmupMaxMs, samples, sam
     const sorted = rows.map((r) => r[key]).sort((a, b) => a - b);
     metrics[key] = { median: median(sorted), min: sorted[0], max: sorted[sorted.length - 1], samples: sorted };
   }
-  return { result: first, warmupRuns, metrics };
+  const { result: _, ...firstFigures } = firstRow;
+  return { result: first, warmupRuns, first: firstFigures, metrics };
 }
 
 /** V8's error for running out of stack (a RangeError). */

@@ -36,4 +36,6 @@ try {
   if (!(spec.mayOverflow && isStackOverflow(error))) throw error;
   out = { overflow: true, message: `${error.name}: ${error.message}` };
 }
+// A case can report its first run too, one figure per process, as a metric of its own.
+if (spec.reportFirstRun && !out.overflow) out.metrics.firstCpuMs = { median: out.first.cpuMs, min: out.first.cpuMs, max: out.first.cpuMs, samples: [out.first.cpuMs] };
 process.stdout.write(`${JSON.stringify({ ...out, counts, gc: typeof globalThis.gc === "function" })}\n`);
